@@ -1,0 +1,100 @@
+package grammar
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"sync"
+
+	sitter "github.com/smacker/go-tree-sitter"
+)
+
+// parsers are reused: a tree-sitter parser keeps allocations between parses,
+// and a parser must not be shared by two goroutines at once.
+var parsers = sync.Pool{New: func() any {
+	p := sitter.NewParser()
+	p.SetLanguage(language)
+	return p
+}}
+
+// Parse parses src from scratch. It never fails on any input: syntax errors
+// become ERROR and MISSING nodes in the tree.
+func Parse(src []byte) *sitter.Tree {
+	t, err := parse(context.Background(), nil, src)
+	if err != nil {
+		// Only cancellation can fail a parse, and Background is never cancelled.
+		panic(fmt.Sprintf("grammar: parse without cancellation failed: %v", err))
+	}
+	return t
+}
+
+// ParseContext parses src, giving up when ctx is done.
+func ParseContext(ctx context.Context, src []byte) (*sitter.Tree, error) {
+	return parse(ctx, nil, src)
+}
+
+func parse(ctx context.Context, old *sitter.Tree, src []byte) (*sitter.Tree, error) {
+	p := parsers.Get().(*sitter.Parser)
+	defer parsers.Put(p)
+	t, err := p.ParseCtx(ctx, old, src)
+	if err != nil {
+		p.Reset()
+		return nil, fmt.Errorf("parse dpl: %w", err)
+	}
+	return t, nil
+}
+
+// Edit describes one text change in the terms tree-sitter needs: the byte
+// range replaced, where the new text ends, and the same three positions as
+// points (row and byte column).
+type Edit struct {
+	StartByte, OldEndByte, NewEndByte    uint32
+	StartPoint, OldEndPoint, NewEndPoint sitter.Point
+}
+
+// EditFor computes the Edit that replaces src[start:oldEnd] with text, and
+// the resulting source.
+func EditFor(src []byte, start, oldEnd int, text []byte) (Edit, []byte) {
+	next := make([]byte, 0, len(src)-(oldEnd-start)+len(text))
+	next = append(next, src[:start]...)
+	next = append(next, text...)
+	next = append(next, src[oldEnd:]...)
+	startPt := PointAt(src, start)
+	return Edit{
+		StartByte:   uint32(start),
+		OldEndByte:  uint32(oldEnd),
+		NewEndByte:  uint32(start + len(text)),
+		StartPoint:  startPt,
+		OldEndPoint: PointAt(src, oldEnd),
+		NewEndPoint: advance(startPt, text),
+	}, next
+}
+
+// PointAt converts a byte offset of src into a tree-sitter point.
+func PointAt(src []byte, offset int) sitter.Point {
+	prefix := src[:offset]
+	row := bytes.Count(prefix, []byte{'\n'})
+	col := offset - (bytes.LastIndexByte(prefix, '\n') + 1)
+	return sitter.Point{Row: uint32(row), Column: uint32(col)}
+}
+
+func advance(p sitter.Point, text []byte) sitter.Point {
+	nl := bytes.Count(text, []byte{'\n'})
+	if nl == 0 {
+		return sitter.Point{Row: p.Row, Column: p.Column + uint32(len(text))}
+	}
+	last := bytes.LastIndexByte(text, '\n')
+	return sitter.Point{Row: p.Row + uint32(nl), Column: uint32(len(text) - last - 1)}
+}
+
+// Reparse applies e to old (which must be the tree of the text before the
+// edit) and parses next incrementally, reusing every subtree the edit did not
+// touch. old is edited in place and must not be used afterwards.
+func Reparse(old *sitter.Tree, e Edit, next []byte) *sitter.Tree {
+	editTree(old, e)
+	t, err := parse(context.Background(), old, next)
+	if err != nil {
+		panic(fmt.Sprintf("grammar: reparse without cancellation failed: %v", err))
+	}
+	return t
+}
