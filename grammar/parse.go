@@ -98,3 +98,7 @@ func Reparse(old *sitter.Tree, e Edit, next []byte) *sitter.Tree {
 	}
 	return t
 }
+
+// EditTree applies e to t without reparsing, for a change made of several
+// edits: apply all but the last with EditTree, then Reparse with the last.
+func EditTree(t *sitter.Tree, e Edit) { editTree(t, e) }

@@ -1,0 +1,234 @@
+package model
+
+import (
+	"strings"
+	"sync"
+)
+
+// Span is a half-open byte range [Start, End). Inside a block it is relative
+// to Block.Start; File-level spans are absolute.
+type Span struct{ Start, End int }
+
+// Contains reports whether offset lies in s, counting the end position (a
+// cursor just after a token is "in" it, as editors expect).
+func (s Span) Contains(offset int) bool { return s.Start <= offset && offset <= s.End }
+
+// Shift moves s by delta bytes.
+func (s Span) Shift(delta int) Span { return Span{s.Start + delta, s.End + delta} }
+
+// Len is the length of s in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// File is the model of one DPL file.
+type File struct {
+	Name   string
+	Src    []byte
+	Blocks []*Block
+	// Comments outside any block, absolute.
+	Comments []Span
+	// Stray holds syntax errors outside any block, absolute.
+	Stray []SyntaxError
+}
+
+// BlockAt returns the block whose range contains offset, or nil.
+func (f *File) BlockAt(offset int) *Block {
+	for _, b := range f.Blocks {
+		if b.Start <= offset && offset <= b.Start+b.Len {
+			return b
+		}
+	}
+	return nil
+}
+
+// Block is one top-level `KIND NAME { … }`.
+type Block struct {
+	// Start is the absolute offset of the block in its file; every other
+	// position in the block is relative to it.
+	Start int
+	Len   int
+	// Text is the block's source, the key under which its model is reused.
+	Text string
+	Kind Ident
+	Name Ident // Name.Text is "" when the header ends before a name
+	// Body is nil when the header ends before `{`.
+	Body *Object
+	// Comments inside the block.
+	Comments []Span
+	// Syntax holds the syntax errors inside the block.
+	Syntax []SyntaxError
+	// Memo caches what analysis derives from this block alone.
+	Memo *Memo
+}
+
+// Abs converts a span relative to b into absolute file offsets.
+func (b *Block) Abs(s Span) Span { return s.Shift(b.Start) }
+
+// Rel converts an absolute file offset into one relative to b.
+func (b *Block) Rel(offset int) int { return offset - b.Start }
+
+// Span is the block's own range, relative to itself.
+func (b *Block) Span() Span { return Span{0, b.Len} }
+
+// Label names the block for messages: `fault_tolerance OrderService`.
+func (b *Block) Label() string {
+	if b.Name.Text == "" {
+		return b.Kind.Text
+	}
+	return b.Kind.Text + " " + b.Name.Text
+}
+
+// Ident is an identifier with its span.
+type Ident struct {
+	Text string
+	Span Span
+}
+
+// SyntaxError is one ERROR or MISSING node, already described for users.
+type SyntaxError struct {
+	Span Span
+	Msg  string
+}
+
+// Value is a DPL value: *String, *Number, *Bool, *Array, *Object or *Bad.
+type Value interface {
+	ValueSpan() Span
+	valueNode()
+}
+
+// String is a string literal. Value is the unescaped content.
+type String struct {
+	Span  Span
+	Value string
+	// Raw is the source text between the quotes, escapes included.
+	Raw string
+	// Unterminated is set when the closing quote is missing.
+	Unterminated bool
+}
+
+// Number is a numeric literal.
+type Number struct {
+	Span  Span
+	Text  string
+	Value float64
+}
+
+// Bool is true or false.
+type Bool struct {
+	Span  Span
+	Value bool
+}
+
+// Array is `[ … ]`.
+type Array struct {
+	Span  Span
+	Elems []Value
+}
+
+// Object is `{ … }`: an ordered list of members.
+type Object struct {
+	Span    Span
+	Members []*Member
+	// Closed is false when the closing `}` is missing.
+	Closed bool
+}
+
+// Bad stands where a value should be but the text is not one (a syntax error
+// the parser recovered from, or a missing value).
+type Bad struct {
+	Span Span
+	Text string
+}
+
+// Member is `key: value`. Value is nil only if the parser produced no node at
+// all; a missing value is a *Bad.
+type Member struct {
+	Span  Span
+	Key   Ident
+	Value Value
+}
+
+func (v *String) ValueSpan() Span { return v.Span }
+func (v *Number) ValueSpan() Span { return v.Span }
+func (v *Bool) ValueSpan() Span   { return v.Span }
+func (v *Array) ValueSpan() Span  { return v.Span }
+func (v *Object) ValueSpan() Span { return v.Span }
+func (v *Bad) ValueSpan() Span    { return v.Span }
+
+func (*String) valueNode() {}
+func (*Number) valueNode() {}
+func (*Bool) valueNode()   {}
+func (*Array) valueNode()  {}
+func (*Object) valueNode() {}
+func (*Bad) valueNode()    {}
+
+// Get returns the first member named key, or nil.
+func (o *Object) Get(key string) *Member {
+	if o == nil {
+		return nil
+	}
+	for _, m := range o.Members {
+		if m.Key.Text == key {
+			return m
+		}
+	}
+	return nil
+}
+
+// Value returns the value of the first member named key, or nil.
+func (o *Object) Value(key string) Value {
+	if m := o.Get(key); m != nil {
+		return m.Value
+	}
+	return nil
+}
+
+// Lookup follows a path of keys through nested objects.
+func (o *Object) Lookup(path ...string) Value {
+	var v Value = o
+	for _, k := range path {
+		obj, ok := v.(*Object)
+		if !ok {
+			return nil
+		}
+		v = obj.Value(k)
+		if v == nil {
+			return nil
+		}
+	}
+	return v
+}
+
+// Keys lists the member keys in order.
+func (o *Object) Keys() []string {
+	keys := make([]string, 0, len(o.Members))
+	for _, m := range o.Members {
+		keys = append(keys, m.Key.Text)
+	}
+	return keys
+}
+
+// NormalizeName is the form under which service names link to blocks:
+// case-insensitive, ignoring `-` and `_` ("order-service" ~ OrderService).
+func NormalizeName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r != '-' && r != '_' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Memo holds one value computed lazily and at most once. A block carries a
+// Memo that travels with it when the block is reused in a later snapshot, so
+// whatever analysis caches there (its findings) is reused too.
+type Memo struct {
+	once sync.Once
+	v    any
+}
+
+// Do returns the memoized value, computing it with fn the first time.
+func (m *Memo) Do(fn func() any) any {
+	m.once.Do(func() { m.v = fn() })
+	return m.v
+}

@@ -1,0 +1,64 @@
+package rule
+
+import (
+	"sort"
+	"sync"
+)
+
+// Rule is one diagnostic rule.
+type Rule struct {
+	// Code is stable and never reused: FT001, CN002, SYN001.
+	Code string
+	// Severity is the default; configuration may change it.
+	Severity Severity
+	// Title is a one-line summary, shown by `dpls explain` and in SARIF.
+	Title string
+	// Doc is markdown: what the rule checks, why it matters, how to fix it,
+	// and the sources it rests on.
+	Doc string
+	// Block checks one block in isolation. Its findings are cached with the
+	// block's text, so it must look at nothing but the pass.
+	Block func(p *BlockPass)
+	// Workspace checks facts across blocks and files.
+	Workspace func(p *WorkspacePass)
+}
+
+// SyntaxCode is the code of syntax errors, which the parser finds rather
+// than a rule; the rule of that code documents them.
+const SyntaxCode = "SYN001"
+
+var (
+	mu       sync.RWMutex
+	registry = map[string]*Rule{}
+)
+
+// Register adds r to the rule set; rule files call it from init. A second
+// rule with the same code is a programming error.
+func Register(r *Rule) {
+	mu.Lock()
+	defer mu.Unlock()
+	if _, dup := registry[r.Code]; dup {
+		panic("rule: duplicate rule code " + r.Code)
+	}
+	registry[r.Code] = r
+}
+
+// Lookup returns the rule with the given code.
+func Lookup(code string) (*Rule, bool) {
+	mu.RLock()
+	defer mu.RUnlock()
+	r, ok := registry[code]
+	return r, ok
+}
+
+// All returns every registered rule, sorted by code.
+func All() []*Rule {
+	mu.RLock()
+	defer mu.RUnlock()
+	all := make([]*Rule, 0, len(registry))
+	for _, r := range registry {
+		all = append(all, r)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].Code < all[j].Code })
+	return all
+}

@@ -1,0 +1,134 @@
+package analysis
+
+import (
+	"sort"
+	"sync"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/dpls-dev/dpls/analysis/model"
+	"github.com/dpls-dev/dpls/analysis/rule"
+	"github.com/dpls-dev/dpls/grammar"
+)
+
+// Workspace is an immutable snapshot of every DPL file of a workspace.
+type Workspace struct {
+	config Config
+	files  map[string]*fileState
+
+	once  sync.Once
+	index *rule.Index
+	diags map[string][]rule.Diagnostic
+}
+
+// fileState is one file of a snapshot. Its tree is only ever read by the
+// next snapshot's incremental parse, which copies it first.
+type fileState struct {
+	model *model.File
+	tree  *sitter.Tree
+}
+
+// New returns an empty workspace with the given configuration.
+func New(cfg Config) *Workspace {
+	return &Workspace{config: cfg, files: map[string]*fileState{}}
+}
+
+// derive starts the next snapshot with the same files.
+func (w *Workspace) derive() *Workspace {
+	files := make(map[string]*fileState, len(w.files))
+	for k, v := range w.files {
+		files[k] = v
+	}
+	return &Workspace{config: w.config, files: files}
+}
+
+// SetFile returns a snapshot where file name has the text src, parsed from
+// scratch (blocks whose text is unchanged keep their model).
+func (w *Workspace) SetFile(name string, src []byte) *Workspace {
+	next := w.derive()
+	tree := grammar.Parse(src)
+	next.files[name] = &fileState{model: model.Build(name, src, tree.RootNode(), w.prevModel(name)), tree: tree}
+	return next
+}
+
+// EditFile returns a snapshot where file name has the text next, reached
+// from its current text by edits (in order); the tree is reparsed
+// incrementally. A file not yet in the workspace is parsed from scratch.
+func (w *Workspace) EditFile(name string, next []byte, edits []grammar.Edit) *Workspace {
+	cur, ok := w.files[name]
+	if !ok || cur.tree == nil || len(edits) == 0 {
+		return w.SetFile(name, next)
+	}
+	tree := cur.tree.Copy()
+	for _, e := range edits[:len(edits)-1] {
+		grammar.EditTree(tree, e)
+	}
+	tree = grammar.Reparse(tree, edits[len(edits)-1], next)
+	snap := w.derive()
+	snap.files[name] = &fileState{model: model.Build(name, next, tree.RootNode(), cur.model), tree: tree}
+	return snap
+}
+
+// RemoveFile returns a snapshot without file name.
+func (w *Workspace) RemoveFile(name string) *Workspace {
+	if _, ok := w.files[name]; !ok {
+		return w
+	}
+	next := w.derive()
+	delete(next.files, name)
+	return next
+}
+
+// WithConfig returns a snapshot with another configuration.
+func (w *Workspace) WithConfig(cfg Config) *Workspace {
+	next := w.derive()
+	next.config = cfg
+	return next
+}
+
+// Config returns the snapshot's configuration.
+func (w *Workspace) Config() Config { return w.config }
+
+func (w *Workspace) prevModel(name string) *model.File {
+	if cur, ok := w.files[name]; ok {
+		return cur.model
+	}
+	return nil
+}
+
+// Files returns the names of all files, sorted.
+func (w *Workspace) Files() []string {
+	names := make([]string, 0, len(w.files))
+	for n := range w.files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// File returns the model of one file, or nil.
+func (w *Workspace) File(name string) *model.File {
+	if f, ok := w.files[name]; ok {
+		return f.model
+	}
+	return nil
+}
+
+// Index returns every block of the workspace by kind and name.
+func (w *Workspace) Index() *rule.Index {
+	w.analyze()
+	return w.index
+}
+
+// Diagnostics returns the findings for one file, configuration and inline
+// suppressions applied, sorted by position.
+func (w *Workspace) Diagnostics(name string) []rule.Diagnostic {
+	w.analyze()
+	return w.diags[name]
+}
+
+// AllDiagnostics returns the findings of every file, by file name.
+func (w *Workspace) AllDiagnostics() map[string][]rule.Diagnostic {
+	w.analyze()
+	return w.diags
+}
