@@ -3,6 +3,16 @@
 # libraries), after `scripts/setup.sh` installed their packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -f editors/vscode/package.json ] && [ -d editors/vscode/node_modules ]; then
-  (cd editors/vscode && npm test)
+if [ -d editors/vscode/node_modules ]; then
+  (
+    cd editors/vscode
+    npm run --silent typecheck
+    npm run --silent build
+    npm test
+    npx --no-install vsce package --no-dependencies --out dpls.vsix >/dev/null
+    echo "editors/vscode: dpls.vsix built"
+  )
+else
+  echo "editors/vscode: node_modules missing; run scripts/setup.sh" >&2
+  exit 1
 fi

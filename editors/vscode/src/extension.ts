@@ -104,9 +104,10 @@ async function start(): Promise<void> {
   } catch (err) {
     showState(State.Stopped);
     const open = 'Open Settings';
-    const pick = await vscode.window.showErrorMessage(
-      `Could not start the DPL language server "${command}": ${err instanceof Error ? err.message : String(err)}`, open);
-    if (pick === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'dpls.server');
+    const message = `Could not start the DPL language server "${command}": ${err instanceof Error ? err.message : String(err)}`;
+    void vscode.window.showErrorMessage(message, open).then((pick) => {
+      if (pick === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'dpls.server');
+    });
   }
 }
 
