@@ -3,8 +3,7 @@ package grammar
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"os"
-	"path/filepath"
+	"io/fs"
 )
 
 // cSources are the C files compiled through parser.c. Go's build cache does
@@ -12,12 +11,12 @@ import (
 // csources_hash.go: any change to them changes a Go file and forces a rebuild.
 var cSources = []string{"src/parser.c", "src/scanner.c", "src/tree_sitter/parser.h"}
 
-// HashCSources returns the hash of the C sources under dir (the grammar
-// directory), as csources_hash.go records it.
-func HashCSources(dir string) (string, error) {
+// HashCSources returns the hash of the C sources in the grammar directory
+// fsys, as csources_hash.go records it.
+func HashCSources(fsys fs.FS) (string, error) {
 	h := sha256.New()
 	for _, name := range cSources {
-		b, err := os.ReadFile(filepath.Join(dir, name))
+		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return "", err
 		}

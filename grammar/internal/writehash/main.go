@@ -16,7 +16,7 @@ func main() {
 	if len(os.Args) > 1 {
 		dir = os.Args[1]
 	}
-	sum, err := grammar.HashCSources(dir)
+	sum, err := grammar.HashCSources(os.DirFS(dir))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "writehash:", err)
 		os.Exit(1)
