@@ -22,6 +22,7 @@ static void dpl_tree_edit(void *tree, dpl_input_edit edit) { ts_tree_edit(tree, 
 import "C"
 
 import (
+	"runtime"
 	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -44,6 +45,7 @@ func editTree(t *sitter.Tree, e Edit) {
 		old_end_point: cPoint(e.OldEndPoint),
 		new_end_point: cPoint(e.NewEndPoint),
 	})
+	runtime.KeepAlive(t) // its finalizer frees bt.c
 }
 
 func cPoint(p sitter.Point) C.dpl_point {

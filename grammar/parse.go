@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"runtime"
 	"sync"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -37,6 +38,10 @@ func parse(ctx context.Context, old *sitter.Tree, src []byte) (*sitter.Tree, err
 	p := parsers.Get().(*sitter.Parser)
 	defer parsers.Put(p)
 	t, err := p.ParseCtx(ctx, old, src)
+	// ParseCtx stops referring to old once it has its C pointer, so the
+	// collector could run old's finalizer (ts_tree_delete) while
+	// tree-sitter is still reusing its subtrees.
+	runtime.KeepAlive(old)
 	if err != nil {
 		p.Reset()
 		return nil, fmt.Errorf("parse dpl: %w", err)

@@ -6,7 +6,8 @@ import "strings"
 // distance (Levenshtein plus adjacent transpositions), compared without
 // case. ok is false when nothing is close enough to be a plausible typo:
 // the allowed distance grows with the length of name (1 up to 4 letters,
-// 2 up to 8, then 3), so "ttl" never suggests "tcp" but "exponental"
+// 2 up to 8, then 3, and always less than the length of name), so "ttl"
+// never suggests "tcp" and "2" never suggests "0", but "exponental"
 // suggests "exponential". Ties go to the earlier candidate, so callers pass
 // candidates in their preferred order (schema order).
 func Closest(name string, candidates []string) (string, bool) {
@@ -18,7 +19,7 @@ func Closest(name string, candidates []string) (string, bool) {
 			best, bestDist = c, d
 		}
 	}
-	if bestDist < 0 || bestDist > allowedDistance(len(name)) {
+	if bestDist < 0 || bestDist > min(allowedDistance(len(name)), len(name)-1) {
 		return "", false
 	}
 	return best, true

@@ -86,6 +86,9 @@ func (t Enum) check(lit Literal, subject string) (Normalized, []Problem) {
 	p := malformed(strconv.Quote(lit.Text)+" is not a valid "+subject+"; expected "+t.String(), nil)
 	if near, ok := Closest(lit.Text, t.Members); ok {
 		fix := Str(near)
+		if lit.Kind == LitNumber {
+			fix = Num(near)
+		}
 		p.Replacement = &fix
 		p.Suggestion = "did you mean " + fix.Source() + "?"
 		p.Message = strconv.Quote(lit.Text) + " is not a valid " + subject + "; did you mean " + fix.Source() + "?"

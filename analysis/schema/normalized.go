@@ -82,16 +82,16 @@ func (n Normalized) Display() string {
 	return n.Source
 }
 
-// withNormal shows "src (normal)" unless both read the same.
+// withNormal shows "src (normal)" unless both read the same; trailing
+// fraction zeros of normal ("2.000") are dropped first.
 func withNormal(src, normal string) string {
-	trimmed := strings.TrimRight(strings.TrimRight(normal, "0"), ".")
-	if !strings.Contains(normal, ".") {
-		trimmed = normal
+	if strings.Contains(normal, ".") && !strings.ContainsAny(normal, " abcdefghijklmnopqrstuvwxyz%") {
+		normal = strings.TrimRight(strings.TrimRight(normal, "0"), ".")
 	}
-	if src == "" || src == normal || src == trimmed {
+	if src == "" || src == normal {
 		return normal
 	}
-	return src + " (" + trimmed + ")"
+	return src + " (" + normal + ")"
 }
 
 // formatFloat writes f in the shortest form that reads back exactly.

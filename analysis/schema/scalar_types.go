@@ -71,15 +71,13 @@ func (t Duration) check(lit Literal, subject string) (Normalized, []Problem) {
 	}
 	switch lit.Kind {
 	case LitNumber:
-		fix := Str(lit.Text + unit)
-		return n, []Problem{malformed(lit.Text+` is not a duration: add a unit such as "`+fix.Text+`"`, &fix)}
+		return n, []Problem{bareDuration(lit.Text, lit.Text, unit)}
 	case LitString:
 	default:
 		return n, wrongKind(subject, lit, t)
 	}
 	if countDigitsOnly(lit.Text) && unit != "s" {
-		fix := Str(lit.Text + unit)
-		return n, []Problem{malformed(strconv.Quote(lit.Text)+` is not a duration: add a unit such as "`+fix.Text+`"`, &fix)}
+		return n, []Problem{bareDuration(strconv.Quote(lit.Text), lit.Text, unit)}
 	}
 	d, err := units.ParseDuration(lit.Text)
 	if err != nil {
@@ -128,6 +126,16 @@ func (t Percent) check(lit Literal, subject string) (Normalized, []Problem) {
 		subject: subject, value: p, step: 1, format: units.FormatPercent,
 		literal: func(v float64) Literal { return Str(units.FormatPercent(v)) },
 	})
+}
+
+// bareDuration is GEN001 for a number without a unit; the fix appends the
+// field's usual unit when that yields a valid duration.
+func bareDuration(shown, text, unit string) Problem {
+	fix := Str(text + unit)
+	if _, err := units.ParseDuration(fix.Text); err != nil {
+		return malformed(shown+` is not a duration: write a number and a unit such as "10s"`, nil)
+	}
+	return malformed(shown+` is not a duration: add a unit such as "`+fix.Text+`"`, &fix)
 }
 
 // percentFromNumber explains 50 or 0.5 where "50%" is meant; a fraction
@@ -183,7 +191,12 @@ func (t Count) check(lit Literal, subject string) (Normalized, []Problem) {
 	}
 	c, err := units.ParseCount(lit.Text)
 	if err != nil {
-		return n, unitsProblem(err)
+		probs := unitsProblem(err)
+		if fix := probs[0].Replacement; fix != nil {
+			fix.Kind = LitNumber
+			probs[0].Suggestion = "write " + fix.Text
+		}
+		return n, probs
 	}
 	n.Int, n.Number = c, float64(c)
 	return n, append(probs, t.Range.check(rangeCheck{

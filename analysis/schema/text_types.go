@@ -99,6 +99,9 @@ func (t Rate) check(lit Literal, subject string) (Normalized, []Problem) {
 	switch lit.Kind {
 	case LitNumber:
 		fix := Str(lit.Text + " req/s")
+		if _, err := units.ParseRate(fix.Text); err != nil {
+			return n, []Problem{malformed(lit.Text+` is not a rate: write a number and a unit such as "1000 req/s"`, nil)}
+		}
 		return n, []Problem{malformed(lit.Text+" is not a rate: write "+fix.Source(), &fix)}
 	case LitString:
 	default:

@@ -52,10 +52,10 @@ func ParseDuration(s string) (time.Duration, error) {
 		return 0, keepWorkingFix(spaceError(KindDuration, s, stripSpaces(s)))
 	}
 	if s[0] == '-' || s[0] == '+' {
-		return 0, newError(KindDuration, s, "durations cannot be signed", strings.TrimLeft(s, "+-"))
+		return 0, keepWorkingFix(newError(KindDuration, s, "durations cannot be signed", strings.TrimLeft(s, "+-")))
 	}
 	if countDigits(s) == len(s) {
-		return 0, suggestUnit(KindDuration, s, s+"s")
+		return 0, keepWorkingFix(suggestUnit(KindDuration, s, s+"s"))
 	}
 	return parseSegments(s)
 }

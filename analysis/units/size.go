@@ -83,7 +83,11 @@ func bareSize(s string, num decimal) error {
 	if n, ok := num.scale(1); ok && num.fracPart == "" {
 		return suggestUnit(KindSize, s, FormatSize(n))
 	}
-	return suggestUnit(KindSize, s, num.text()+"mb")
+	fix := num.text() + "mb"
+	if _, err := ParseSize(fix); err != nil {
+		return newError(KindSize, s, `add a unit such as "512mb"`, "")
+	}
+	return suggestUnit(KindSize, s, fix)
 }
 
 // unknownSizeUnit explains a unit that is not b/kb/mb/gb/tb. The one-letter
@@ -99,6 +103,9 @@ func unknownSizeUnit(s string, num decimal, unit string) error {
 	}
 	if fix, ok := fixes[lower]; ok {
 		fixed := num.text() + fix
+		if _, err := ParseSize(fixed); err != nil {
+			fixed = ""
+		}
 		return newError(KindSize, s, "write the unit as "+quote(fix)+" (1024-based)", fixed)
 	}
 	return newError(KindSize, s, "unknown unit "+quote(unit)+"; use b, kb, mb, gb or tb", "")

@@ -1,0 +1,81 @@
+package grammar_test
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/dpls-dev/dpls/grammar"
+	"github.com/dpls-dev/dpls/internal/testgen"
+)
+
+var benchSizes = []int{1000, 10000, 50000}
+
+// BenchmarkParse parses a whole workspace-sized file from scratch.
+func BenchmarkParse(b *testing.B) {
+	for _, lines := range benchSizes {
+		src := testgen.Workspace(lines)
+		b.Run(fmt.Sprintf("%dk", lines/1000), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				grammar.Parse(src)
+			}
+		})
+	}
+}
+
+// BenchmarkReparse50k types one character into a string value of a 50k-line
+// file, near its start, in its middle and near its end, and reparses
+// incrementally, EditFor included. Iterations alternate between inserting
+// the character and deleting it again, so each one is a single edit of the
+// tree the previous one produced, as when typing.
+func BenchmarkReparse50k(b *testing.B) {
+	src := testgen.Workspace(50000)
+	for _, where := range []struct {
+		name string
+		frac float64
+	}{{"start", 0.01}, {"middle", 0.5}, {"end", 0.99}} {
+		b.Run(where.name, func(b *testing.B) {
+			pos := stringPosAfter(b, src, int(float64(len(src))*where.frac))
+			text := src
+			tree := grammar.Parse(text)
+			inserted := false
+			b.ReportAllocs()
+			for b.Loop() {
+				var e grammar.Edit
+				if inserted {
+					e, text = grammar.EditFor(text, pos, pos+1, nil)
+				} else {
+					e, text = grammar.EditFor(text, pos, pos, []byte("x"))
+				}
+				inserted = !inserted
+				tree = grammar.Reparse(tree, e, text)
+			}
+			if grammar.FirstSyntaxError(tree.RootNode()) != nil {
+				b.Fatal("the edits broke the text")
+			}
+		})
+	}
+}
+
+// BenchmarkEditFor50k measures EditFor alone, which copies the text: the
+// part of BenchmarkReparse50k that is not tree-sitter's.
+func BenchmarkEditFor50k(b *testing.B) {
+	src := testgen.Workspace(50000)
+	pos := stringPosAfter(b, src, len(src)/2)
+	b.ReportAllocs()
+	for b.Loop() {
+		grammar.EditFor(src, pos, pos, []byte("x"))
+	}
+}
+
+// stringPosAfter returns the offset just inside the first string literal
+// that opens after off.
+func stringPosAfter(b *testing.B, src []byte, off int) int {
+	i := bytes.Index(src[off:], []byte(`: "`))
+	if i < 0 {
+		b.Fatalf("no string value after byte %d", off)
+	}
+	return off + i + len(`: "`)
+}
