@@ -21,7 +21,8 @@ func (w *Workspace) analyze() {
 		for _, f := range models {
 			diags[f.Name] = fileDiagnostics(f)
 		}
-		for _, d := range workspaceDiagnostics(w.index) {
+		cross := append(w.groups.groupDiagnostics(w.index), workspaceDiagnostics(w.index)...)
+		for _, d := range cross {
 			diags[d.File] = append(diags[d.File], d)
 		}
 		for name, ds := range diags {

@@ -16,6 +16,8 @@ type Workspace struct {
 	config Config
 	files  map[string]*fileState
 
+	groups *groupCache
+
 	once  sync.Once
 	index *rule.Index
 	diags map[string][]rule.Diagnostic
@@ -30,7 +32,7 @@ type fileState struct {
 
 // New returns an empty workspace with the given configuration.
 func New(cfg Config) *Workspace {
-	return &Workspace{config: cfg, files: map[string]*fileState{}}
+	return &Workspace{config: cfg, files: map[string]*fileState{}, groups: newGroupCache()}
 }
 
 // derive starts the next snapshot with the same files.
@@ -39,7 +41,7 @@ func (w *Workspace) derive() *Workspace {
 	for k, v := range w.files {
 		files[k] = v
 	}
-	return &Workspace{config: w.config, files: files}
+	return &Workspace{config: w.config, files: files, groups: w.groups}
 }
 
 // SetFile returns a snapshot where file name has the text src, parsed from

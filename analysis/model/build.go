@@ -52,6 +52,9 @@ func reusable(prev *File) map[string]*Block {
 func blockFor(n *sitter.Node, src []byte, start, end int, reuse map[string]*Block) *Block {
 	text := string(src[start:end])
 	if old, ok := reuse[text]; ok {
+		// Two blocks with the same text must not share one Memo: it names
+		// the block in cached cross-block findings.
+		delete(reuse, text)
 		moved := *old
 		moved.Start = start
 		return &moved

@@ -30,21 +30,27 @@ type Index struct {
 	byKind map[string][]Ref
 	byName map[string][]Ref
 	byNorm map[string][]Ref
+	byMemo map[*model.Memo]Ref
+	groups []string
 }
 
 // NewIndex indexes the blocks of files, in file-name order.
 func NewIndex(files []*model.File) *Index {
-	idx := &Index{byKind: map[string][]Ref{}, byName: map[string][]Ref{}, byNorm: map[string][]Ref{}}
+	idx := &Index{byKind: map[string][]Ref{}, byName: map[string][]Ref{}, byNorm: map[string][]Ref{}, byMemo: map[*model.Memo]Ref{}}
 	sorted := append([]*model.File(nil), files...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
 	for _, f := range sorted {
 		for _, b := range f.Blocks {
 			r := Ref{File: f.Name, Block: b}
 			idx.all = append(idx.all, r)
+			idx.byMemo[b.Memo] = r
 			idx.byKind[b.Kind.Text] = append(idx.byKind[b.Kind.Text], r)
 			if b.Name.Text != "" {
 				idx.byName[b.Name.Text] = append(idx.byName[b.Name.Text], r)
 				n := model.NormalizeName(b.Name.Text)
+				if len(idx.byNorm[n]) == 0 {
+					idx.groups = append(idx.groups, n)
+				}
 				idx.byNorm[n] = append(idx.byNorm[n], r)
 			}
 		}
@@ -83,4 +89,14 @@ func (x *Index) Names() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// Groups returns every normalized block name, in first-seen order: the
+// groups that group rules run over.
+func (x *Index) Groups() []string { return x.groups }
+
+// Locate returns the block that carries memo in this snapshot.
+func (x *Index) Locate(memo *model.Memo) (Ref, bool) {
+	r, ok := x.byMemo[memo]
+	return r, ok
 }

@@ -19,7 +19,12 @@ type Rule struct {
 	// Block checks one block in isolation. Its findings are cached with the
 	// block's text, so it must look at nothing but the pass.
 	Block func(p *BlockPass)
-	// Workspace checks facts across blocks and files.
+	// Group checks the blocks that share one normalized name, and whatever
+	// other names or kinds it looks up through the pass. Its findings are
+	// reused until a block it read changes, so it must read nothing else.
+	Group func(p *GroupPass)
+	// Workspace checks facts across every block of every file. It re-runs
+	// on every change: prefer Group.
 	Workspace func(p *WorkspacePass)
 }
 
