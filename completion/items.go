@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/dpls-dev/dpls/analysis"
-	"github.com/dpls-dev/dpls/analysis/model"
+	"github.com/dpls-dev/dpls/analysis/facts"
 	"github.com/dpls-dev/dpls/analysis/schema"
 )
 
@@ -171,25 +171,22 @@ func objectSchema(kind string, path []string) (*schema.Object, bool) {
 	return f.Object()
 }
 
-// metricNames lists the metrics declared by `metrics NAME`.
+// declaredMetrics lists the metrics declared for a block name (normalized:
+// alerts order-service sees metrics OrderService), sorted by name.
+func declaredMetrics(w *analysis.Workspace, name string) []facts.MetricDecl {
+	var out []facts.MetricDecl
+	for _, r := range w.Index().Service(name) {
+		out = append(out, facts.DeclaredMetrics(r.Block)...)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// metricNames lists the names of declaredMetrics.
 func metricNames(w *analysis.Workspace, name string) []string {
-	ref, ok := w.Index().Get("metrics", name)
-	if !ok || ref.Block.Body == nil {
-		return nil
-	}
 	var names []string
-	var walk func(o *model.Object)
-	walk = func(o *model.Object) {
-		for _, m := range o.Members {
-			switch v := m.Value.(type) {
-			case *model.String:
-				names = append(names, m.Key.Text)
-			case *model.Object:
-				walk(v)
-			}
-		}
+	for _, d := range declaredMetrics(w, name) {
+		names = append(names, d.Name)
 	}
-	walk(ref.Block.Body)
-	sort.Strings(names)
 	return names
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dpls-dev/dpls/analysis"
+	"github.com/dpls-dev/dpls/analysis/facts"
 	"github.com/dpls-dev/dpls/analysis/model"
 	"github.com/dpls-dev/dpls/analysis/schema"
 	"github.com/dpls-dev/dpls/analysis/typed"
@@ -111,10 +112,26 @@ func conditionItems(w *analysis.Workspace, ctx context) []Item {
 	}
 	span := model.Span{Start: ctx.replace.End - len(word), End: ctx.replace.End}
 	var out []Item
-	for _, m := range metricNames(w, ctx.block.Name.Text) {
-		out = append(out, Item{Label: m, Kind: KindReference, Detail: "metric of " + ctx.block.Name.Text, Insert: m, Replace: span})
+	for _, d := range declaredMetrics(w, ctx.block.Name.Text) {
+		out = append(out, Item{
+			Label: d.Name, Kind: KindReference, Detail: d.Type + " · " + d.Group,
+			Doc: metricDoc(d), Insert: d.Name, Replace: span,
+		})
 	}
 	return out
+}
+
+// metricDoc says how a metric of each type belongs in a condition.
+func metricDoc(d facts.MetricDecl) string {
+	switch d.Type {
+	case "counter":
+		return "Counter: only grows. Compare its rate: `rate(" + d.Name + "[5m])`."
+	case "histogram":
+		return "Histogram: compare a quantile: `histogram_quantile(0.99, sum by (le) (rate(" + d.Name + "_bucket[5m])))`."
+	case "summary":
+		return "Summary: compare a quantile series: `" + d.Name + "{quantile=\"0.99\"}`."
+	}
+	return "Gauge: compare its value directly."
 }
 
 // extendOverClosingQuote makes a quoted insertion replace the closing quote

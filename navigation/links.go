@@ -41,7 +41,7 @@ func blockOccurrences(w *analysis.Workspace, file string, b *model.Block) []symO
 	for i, n := range names {
 		add(Symbol{Kind: SymParticipant, Key: n, Scope: b.Name.Text}, spans[i], true, true)
 	}
-	out = append(out, metricOccurrences(file, b)...)
+	out = append(out, metricOccurrences(w, file, b)...)
 	return out
 }
 

@@ -1,29 +1,50 @@
 package navigation
 
 import (
+	"github.com/dpls-dev/dpls/analysis"
+	"github.com/dpls-dev/dpls/analysis/facts"
 	"github.com/dpls-dev/dpls/analysis/model"
 )
 
-// metricOccurrences finds metric declarations in a metrics block: every key
-// of a group object whose value is a metric type.
-func metricOccurrences(file string, b *model.Block) []symOcc {
-	if b.Kind.Text != "metrics" || b.Body == nil {
-		return nil
-	}
+// metricOccurrences finds metric declarations in a metrics block (every key
+// of a group object whose value is a metric type) and metric uses in the
+// conditions of an alerts block. Both are scoped by the normalized block
+// name: alerts OrderService refers to metrics OrderService.
+func metricOccurrences(w *analysis.Workspace, file string, b *model.Block) []symOcc {
+	scope := model.NormalizeName(b.Name.Text)
 	var out []symOcc
-	for _, group := range b.Body.Members {
-		g, ok := group.Value.(*model.Object)
-		if !ok {
-			continue
+	add := func(name string, span model.Span, def bool) {
+		out = append(out, symOcc{
+			Symbol{Kind: SymMetric, Key: name, Scope: scope},
+			Occurrence{File: file, Span: b.Abs(span), Def: def},
+		})
+	}
+	switch b.Kind.Text {
+	case "metrics":
+		for _, d := range facts.DeclaredMetrics(b) {
+			add(d.Name, d.Key.Span, true)
 		}
-		for _, m := range g.Members {
-			if _, isStr := m.Value.(*model.String); isStr {
-				out = append(out, symOcc{
-					Symbol{Kind: SymMetric, Key: m.Key.Text, Scope: b.Name.Text},
-					Occurrence{File: file, Span: b.Abs(m.Key.Span), Def: true},
-				})
+	case "alerts":
+		decls := declaredFor(w, b.Name.Text)
+		for _, u := range facts.MetricUses(b) {
+			d, ok := facts.ResolveMetric(decls, u.Name())
+			if !ok {
+				continue
 			}
+			// A histogram's response_time_bucket names response_time:
+			// the occurrence is the declared part, so rename keeps the
+			// suffix.
+			add(d.Name, model.Span{Start: u.Span.Start, End: u.Span.Start + len(d.Name)}, false)
 		}
+	}
+	return out
+}
+
+// declaredFor lists the metrics declared for a block name in the workspace.
+func declaredFor(w *analysis.Workspace, name string) []facts.MetricDecl {
+	var out []facts.MetricDecl
+	for _, r := range w.Index().Service(name) {
+		out = append(out, facts.DeclaredMetrics(r.Block)...)
 	}
 	return out
 }

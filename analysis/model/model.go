@@ -232,3 +232,29 @@ func (m *Memo) Do(fn func() any) any {
 	m.once.Do(func() { m.v = fn() })
 	return m.v
 }
+
+// ValueOffset maps byte i of the unescaped Value to its offset in the
+// source (relative to the block, like Span): features that point into a
+// string's content — a metric name inside an alert condition — need the
+// position of the text the user wrote, escapes included. An offset past
+// the content maps to the closing quote.
+func (s *String) ValueOffset(i int) int {
+	base := s.Span.Start + 1
+	if s.Raw == s.Value {
+		return base + min(i, len(s.Raw))
+	}
+	raw, val := 0, 0
+	for raw < len(s.Raw) && val < i {
+		if s.Raw[raw] != '\\' || raw+1 >= len(s.Raw) {
+			raw, val = raw+1, val+1
+			continue
+		}
+		n := 2
+		if s.Raw[raw+1] == 'u' && raw+6 <= len(s.Raw) {
+			n = 6
+		}
+		raw += n
+		val += len(unescape(s.Raw[raw-n : raw]))
+	}
+	return base + raw
+}

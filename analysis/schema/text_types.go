@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dpls-dev/dpls/analysis/expr"
 	"github.com/dpls-dev/dpls/analysis/units"
 )
 
@@ -27,8 +28,8 @@ type Bool struct{}
 
 // Expression is a small condition such as "error_rate > 0.05" whose
 // identifiers refer to Over (metrics of the block with the same name). The
-// analyzer parses it; Check only verifies it is a non-empty string with
-// balanced parentheses.
+// analyzer parses it with package expr (PromQL's alerting subset); Check
+// reports the first syntax error.
 type Expression struct{ Over RefTarget }
 
 // HostPort is "host" or "host:port". With PortRequired the port must be
@@ -200,19 +201,12 @@ func (t Expression) check(lit Literal, subject string) (Normalized, []Problem) {
 	if strings.TrimSpace(lit.Text) == "" {
 		return n, []Problem{malformed(subject+" is empty: write a condition such as \"error_rate > 0.05\"", nil)}
 	}
-	depth := 0
-	for _, c := range lit.Text {
-		if c == '(' {
-			depth++
-		} else if c == ')' {
-			depth--
+	if _, err := expr.Parse(lit.Text); err != nil {
+		msg := err.Error()
+		if e, ok := err.(*expr.Error); ok {
+			msg = e.Msg
 		}
-		if depth < 0 {
-			break
-		}
-	}
-	if depth != 0 {
-		return n, []Problem{malformed(strconv.Quote(lit.Text)+" has unbalanced parentheses", nil)}
+		return n, []Problem{malformed(strconv.Quote(lit.Text)+" is not a valid condition: "+msg, nil)}
 	}
 	return n, nil
 }

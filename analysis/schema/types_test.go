@@ -151,7 +151,7 @@ func TestCheckTextTypes(t *testing.T) {
 		{"bool string", boolT, Str("true"), CodeMalformed, "write true without quotes", "true", ""},
 		{"expr", Expression{Over: RefMetric}, Str("error_rate > 0.05"), "", "", "", ""},
 		{"expr empty", Expression{}, Str(" "), CodeMalformed, "is empty", "", ""},
-		{"expr parens", Expression{}, Str("rate(x[5m]"), CodeMalformed, "unbalanced", "", ""},
+		{"expr parens", Expression{}, Str("rate(x[5m]"), CodeMalformed, "in the arguments of rate, found end of condition", "", ""},
 		{"ref", Reference{To: RefService}, Str("order-service"), "", "", "", ""},
 		{"ref empty", Reference{To: RefService}, Str(""), CodeMalformed, "is empty", "", ""},
 		{"hostport", HostPort{}, Str("web2:8080"), "", "", "", ""},
