@@ -44,6 +44,10 @@ func At(w *analysis.Workspace, file string, offset int) (Result, bool) {
 		if c.Value == nil {
 			return Result{}, false
 		}
+		if m, s, ok := metricAt(w, b, b.Rel(offset)); ok {
+			md, span = m, s
+			break
+		}
 		md, span = valueDoc(w, b, c.Path, c.Value), c.Value.ValueSpan()
 	}
 	if md == "" {
