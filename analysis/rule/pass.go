@@ -14,8 +14,23 @@ type Finding struct {
 	Span     model.Span
 	Message  string
 	Fixes    []BlockFix
+	// Related points at other places in the same block (the first of two
+	// duplicate keys).
+	Related []BlockRelated
 	// Unnecessary and Deprecated become diagnostic tags.
 	Unnecessary, Deprecated bool
+}
+
+// BlockRelated is a related location inside the finding's block.
+type BlockRelated struct {
+	Span    model.Span
+	Message string
+}
+
+// Relate adds a related location in the same block.
+func (f *Finding) Relate(span model.Span, msg string) *Finding {
+	f.Related = append(f.Related, BlockRelated{Span: span, Message: msg})
+	return f
 }
 
 // BlockFix is a quick fix inside one block.
@@ -67,6 +82,9 @@ func Materialize(file string, b *model.Block, fs []Finding) []Diagnostic {
 			Location: Location{File: file, Span: b.Abs(f.Span)},
 			Severity: f.Severity, Code: f.Code, Message: f.Message,
 			Unnecessary: f.Unnecessary, Deprecated: f.Deprecated,
+		}
+		for _, r := range f.Related {
+			d.Related = append(d.Related, Related{Location: Location{File: file, Span: b.Abs(r.Span)}, Message: r.Message})
 		}
 		for _, fx := range f.Fixes {
 			fix := Fix{Title: fx.Title}

@@ -103,6 +103,8 @@ func deploymentBlocks() []*Block {
 				field("volumes", strList, "Volumes, as `name:/path` mounts.", ex(`["data:/data"]`), to("compose", "volumes", "")),
 				field("environment", openObj(field("<variable>", strT, "An environment variable value.")),
 					"Environment variables of the service.", ex(`{ LOG_LEVEL: "info" }`), to("compose", "services.<name>.environment", "")),
+				field("version", Any{}, "Compose file format version of Compose V1. The Compose Specification keeps the top-level `version` only as information and Compose V2 ignores it, so nothing is generated for it.",
+					deprecated("Compose V2 ignores the top-level version (the Compose Specification keeps it only as information); remove it")),
 			),
 		},
 	}

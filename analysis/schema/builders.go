@@ -33,6 +33,10 @@ func ex(e string) opt { return func(f *Field) { f.Example = e } }
 // required marks a field every block of its kind needs.
 func required() opt { return func(f *Field) { f.Required = true } }
 
+// deprecated marks a field as deprecated; why says what to write instead
+// (DPL006 shows it, hover states it).
+func deprecated(why string) opt { return func(f *Field) { f.Deprecated = why } }
+
 // short attaches a shorthand description.
 func short(s *Shorthand) opt { return func(f *Field) { f.Shorthand = s } }
 

@@ -1,5 +1,7 @@
 package schema
 
+import "strings"
+
 // Type is the value type of a field. It is sealed: only this package
 // defines types, so every consumer can switch over the complete set
 // (Duration, Size, Percent, Ratio, Count, Number, Quantity, Rate, Enum,
@@ -19,7 +21,22 @@ type Type interface {
 	accepts(k LiteralKind) bool
 }
 
-// wrongKind is the GEN001 problem for a literal of the wrong form.
+// wrongKind is the GEN001 problem for a literal of the wrong form: an
+// object where a duration is expected, a list where an object is. The
+// analyzer reports wrong shapes through it too, so one code covers "not of
+// the field's type".
 func wrongKind(subject string, lit Literal, t Type) []Problem {
-	return []Problem{malformed(subject+" must be a "+t.String()+", not a "+lit.Kind.String(), nil)}
+	want := withArticle(t.String())
+	if _, isEnum := t.(Enum); isEnum {
+		want = "one of " + t.String()
+	}
+	return []Problem{malformed(subject+" must be "+want+", not "+withArticle(lit.Kind.String()), nil)}
+}
+
+// withArticle prefixes a type name with "a" or "an" ("an object").
+func withArticle(name string) string {
+	if name != "" && strings.ContainsRune("aeiou", rune(name[0])) {
+		return "an " + name
+	}
+	return "a " + name
 }

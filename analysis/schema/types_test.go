@@ -131,7 +131,7 @@ func TestCheckEnum(t *testing.T) {
 		{"acks 2", acks, Num("2"), CodeMalformed, `"2" is not a valid value`, "", ""},
 		{"fold", checker, Str("nuXmv"), "", "", "", ""},
 		{"number for string enum", enum("0", "x"), Num("0"), CodeMalformed, "values are strings", `"0"`, ""},
-		{"object", backoff, Literal{Kind: LitObject}, CodeMalformed, "not a object", "", ""},
+		{"object", backoff, Literal{Kind: LitObject}, CodeMalformed, "not an object", "", ""},
 	})
 	n, _ := checker.Check(Str("nuXmv"))
 	if n.Text != "nuxmv" {
@@ -178,7 +178,7 @@ func TestCheckComposite(t *testing.T) {
 	retry := oneOf(posCount, obj())
 	runChecks(t, []checkCase{
 		{"object", obj(), Literal{Kind: LitObject}, "", "", "", ""},
-		{"object wrong", obj(), Str("x"), CodeMalformed, "must be a object", "", ""},
+		{"object wrong", obj(), Str("x"), CodeMalformed, "must be an object", "", ""},
 		{"list", strList, Literal{Kind: LitArray}, "", "", "", ""},
 		{"list wrong", strList, Str("x"), CodeMalformed, "must be a list of string", "", ""},
 		{"count alt", threshold, Num("5"), "", "", "", "5"},
