@@ -63,6 +63,7 @@ func TestCompletion(t *testing.T) {
 		{"booleans", map[string]string{"a.dpl": "fault_tolerance A {\n  circuit_breaker: {\n    half_open_state: |\n  }\n}\n"}, []string{"true", "false"}, nil},
 		{"durations", map[string]string{"a.dpl": "fault_tolerance A {\n  timeout: |\n}\n"}, []string{`"1s"`, `"100ms"`}, nil},
 		{"kinds in patterns", map[string]string{"a.dpl": "generate_java A {\n  patterns: [\"fault_tolerance\", |]\n}\n"}, []string{`"consistency"`, `"load_balancer"`}, nil},
+		{"no deprecated keys", map[string]string{"a.dpl": "deploy_docker_compose A {\n  |\n}\n"}, []string{"services"}, []string{"version"}},
 		{"metrics in alert conditions", map[string]string{
 			"m.dpl": "metrics S {\n  fault_tolerance: {\n    error_rate: \"gauge\"\n    retry_count: \"counter\"\n  }\n}\n",
 			"a.dpl": "alerts S {\n  high: {\n    condition: \"err|\"\n  }\n}\n",

@@ -82,7 +82,8 @@ func keys(ctx context) []Item {
 	}
 	var out []Item
 	for i, f := range obj.Fields {
-		if present[f.Name] {
+		// A deprecated key is never proposed: DPL006 would flag it.
+		if present[f.Name] || f.Deprecated != "" {
 			continue
 		}
 		out = append(out, Item{
