@@ -31,7 +31,7 @@ grammar-check:
 	scripts/grammar.sh --check
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./grammar/... ./analysis/... ./format/...
+	$(GO) test -run '^$$' -bench . -benchmem ./grammar/... ./analysis/... ./format/... ./report/... ./cmd/dpls/...
 	scripts/bench-lsp.sh
 
 fuzz:

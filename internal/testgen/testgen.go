@@ -71,6 +71,7 @@ var (
 var (
 	headerRE = regexp.MustCompile(`(?m)^([A-Za-z_][A-Za-z0-9_-]*)(\s+)([A-Za-z_][A-Za-z0-9_-]*)(\s*\{)`)
 	stringRE = regexp.MustCompile(`"([^"\\\n]*)"`)
+	keyRE    = regexp.MustCompile(`(?m)^(\s+)([A-Za-z_][A-Za-z0-9_-]*)(\s*:)`)
 )
 
 func loadSeeds() *seeds {
@@ -107,15 +108,26 @@ func (s *seeds) addFile(src string) {
 	}
 }
 
-// rename appends suffix to the block's name and to every string that refers
-// to a block name.
+// rename appends suffix to the block's name, to every string that refers
+// to a block name, and to member keys that repeat such a string (a
+// transaction's compensation keys name its participants), so the renamed
+// copy is as free of findings as the example.
 func (s *seeds) rename(blk, suffix string) string {
 	blk = headerRE.ReplaceAllString(blk, "${1}${2}${3}"+suffix+"${4}")
-	return stringRE.ReplaceAllStringFunc(blk, func(q string) string {
+	renamed := map[string]bool{}
+	blk = stringRE.ReplaceAllStringFunc(blk, func(q string) string {
 		if s.names[normalize(q[1:len(q)-1])] {
+			renamed[q[1:len(q)-1]] = true
 			return q[:len(q)-1] + suffix + `"`
 		}
 		return q
+	})
+	return keyRE.ReplaceAllStringFunc(blk, func(m string) string {
+		sub := keyRE.FindStringSubmatch(m)
+		if renamed[sub[2]] {
+			return sub[1] + sub[2] + suffix + sub[3]
+		}
+		return m
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dpls-dev/dpls/analysis"
 	"github.com/dpls-dev/dpls/grammar"
 )
 
@@ -51,5 +52,38 @@ func TestRenameStrings(t *testing.T) {
 	}
 	if !regexp.MustCompile(`OrderService_r2 \{`).MatchString(string(Workspace(2000))) {
 		t.Error("second round does not rename OrderService")
+	}
+}
+
+func TestRenameCompensationKeys(t *testing.T) {
+	s := loadSeeds()
+	in := "distributed_transaction T {\n  participants: [\"payment_service\"]\n  compensation: {\n    payment_service: \"refund\"\n  }\n}\n"
+	got := s.rename(in, "_r2")
+	want := "distributed_transaction T_r2 {\n  participants: [\"payment_service_r2\"]\n  compensation: {\n    payment_service_r2: \"refund\"\n  }\n}\n"
+	if got != want {
+		t.Errorf("rename:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestWorkspaceFindsWhatTheExamplesFind checks that the repetitions are as
+// clean as the examples: a generated workspace reports no rule the
+// examples themselves do not, so benchmarks measure realistic work.
+func TestWorkspaceFindsWhatTheExamplesFind(t *testing.T) {
+	codes := func(src []byte) map[string]bool {
+		out := map[string]bool{}
+		for _, d := range analysis.New(analysis.Config{}).SetFile("w.dpl", src).Diagnostics("w.dpl") {
+			out[d.Code] = true
+		}
+		return out
+	}
+	var all bytes.Buffer
+	for _, b := range loadSeeds().blocks {
+		all.WriteString(b)
+	}
+	seed := codes(all.Bytes())
+	for code := range codes(Workspace(3000)) {
+		if !seed[code] {
+			t.Errorf("the generated workspace reports %s, which the examples do not", code)
+		}
 	}
 }
