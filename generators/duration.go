@@ -1,0 +1,41 @@
+package generators
+
+import (
+	"strconv"
+	"time"
+)
+
+// unitSizes are the units SingleUnit may use, largest first. Days are
+// left out: Go, Istio and Consul durations have no `d`.
+var unitSizes = []struct {
+	name string
+	size time.Duration
+}{
+	{"h", time.Hour}, {"m", time.Minute}, {"s", time.Second},
+	{"ms", time.Millisecond}, {"us", time.Microsecond}, {"ns", time.Nanosecond},
+}
+
+// SingleUnit writes d as an integer in the largest unit that divides it
+// ("1500ms", not "1.5s"; "90s", not "1m30s"): the form every target's
+// duration grammar accepts (targets.md §1.2), except protobuf JSON.
+func SingleUnit(d time.Duration) string {
+	if d == 0 {
+		return "0s"
+	}
+	for _, u := range unitSizes {
+		if d%u.size == 0 {
+			return strconv.FormatInt(int64(d/u.size), 10) + u.name
+		}
+	}
+	return strconv.FormatInt(int64(d), 10) + "ns"
+}
+
+// Seconds rounds d up to whole seconds, for Kubernetes fields that take
+// integer seconds.
+func Seconds(d time.Duration) int64 {
+	s := int64(d / time.Second)
+	if d%time.Second != 0 {
+		s++
+	}
+	return s
+}
