@@ -1,51 +1,66 @@
 package analysis
 
 import (
-	"sort"
-
 	"github.com/dpls-dev/dpls/analysis/model"
 	"github.com/dpls-dev/dpls/analysis/rule"
 	// The rule set registers itself.
 	_ "github.com/dpls-dev/dpls/analysis/rules"
 )
 
-// analyze computes the index and every file's diagnostics, once.
+// analyze computes the index and every file's diagnostics, once. Block
+// diagnostics come from each file state (reused by pointer across
+// snapshots), group findings from the shared group cache; they arrive
+// sorted, and cross-block ones are merged in.
 func (w *Workspace) analyze() {
 	w.once.Do(func() {
-		models := make([]*model.File, 0, len(w.files))
-		for _, f := range w.files {
-			models = append(models, f.model)
+		w.index = w.groups.indexFor(w.files)
+		cross := map[string][]rule.Diagnostic{}
+		for _, d := range append(w.groups.groupDiagnostics(w.index, w.files), workspaceDiagnostics(w.index)...) {
+			cross[d.File] = append(cross[d.File], d)
 		}
-		w.index = rule.NewIndex(models)
-		diags := map[string][]rule.Diagnostic{}
-		for _, f := range models {
-			diags[f.Name] = fileDiagnostics(f)
-		}
-		cross := append(w.groups.groupDiagnostics(w.index), workspaceDiagnostics(w.index)...)
-		for _, d := range cross {
-			diags[d.File] = append(diags[d.File], d)
-		}
-		for name, ds := range diags {
-			diags[name] = w.finish(w.File(name), ds)
+		diags := make(map[string][]rule.Diagnostic, len(w.files))
+		for name, fs := range w.files {
+			diags[name] = w.finish(fs.model, fs.fileDiagnostics(cross[name]))
 		}
 		w.diags = diags
 	})
 }
 
-// fileDiagnostics is every block rule's findings for f, plus the syntax
-// errors outside blocks.
-func fileDiagnostics(f *model.File) []rule.Diagnostic {
-	var out []rule.Diagnostic
-	for _, e := range f.Stray {
-		out = append(out, rule.Diagnostic{
-			Location: rule.Location{File: f.Name, Span: e.Span},
-			Severity: rule.Error, Code: rule.SyntaxCode, Message: e.Msg,
-		})
+// indexFor returns the index of files: patched from the index of the
+// snapshot the group cache last analyzed when only blocks' insides changed
+// (see Index.Patch), built anew otherwise.
+func (c *groupCache) indexFor(files map[string]*fileState) *rule.Index {
+	c.mu.Lock()
+	at, atFiles := c.at, c.atFiles
+	c.mu.Unlock()
+	if idx, ok := patchIndex(at, atFiles, files); ok {
+		return idx
 	}
-	for _, b := range f.Blocks {
-		out = append(out, rule.Materialize(f.Name, b, blockFindings(b))...)
+	models := make([]*model.File, 0, len(files))
+	for _, f := range files {
+		models = append(models, f.model)
 	}
-	return out
+	return rule.NewIndex(models)
+}
+
+func patchIndex(at *rule.Index, atFiles, files map[string]*fileState) (*rule.Index, bool) {
+	if at == nil || len(atFiles) != len(files) {
+		return nil, false
+	}
+	idx := at
+	for name, f := range files {
+		o, ok := atFiles[name]
+		if !ok {
+			return nil, false
+		}
+		if o == f {
+			continue
+		}
+		if idx, ok = idx.Patch(name, f.model.Blocks); !ok {
+			return nil, false
+		}
+	}
+	return idx, true
 }
 
 // blockFindings runs the block rules over b once per block text: the result
@@ -72,9 +87,13 @@ func workspaceDiagnostics(idx *rule.Index) []rule.Diagnostic {
 	return out
 }
 
-// finish applies configuration and inline suppressions, and sorts.
+// finish applies configuration and inline suppressions to sorted
+// diagnostics, in place.
 func (w *Workspace) finish(f *model.File, ds []rule.Diagnostic) []rule.Diagnostic {
 	sup := suppressions(f)
+	if len(sup) == 0 && len(w.config.Disabled) == 0 && len(w.config.Severity) == 0 {
+		return ds
+	}
 	out := ds[:0]
 	for _, d := range ds {
 		sev, on := w.config.severity(d.Code, d.Severity)
@@ -84,11 +103,5 @@ func (w *Workspace) finish(f *model.File, ds []rule.Diagnostic) []rule.Diagnosti
 		d.Severity = sev
 		out = append(out, d)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Span.Start != out[j].Span.Start {
-			return out[i].Span.Start < out[j].Span.Start
-		}
-		return out[i].Code < out[j].Code
-	})
 	return out
 }

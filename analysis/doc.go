@@ -4,9 +4,11 @@
 //
 // A Workspace is an immutable snapshot. Changing a file returns a new
 // snapshot that shares everything the change did not touch: the file is
-// reparsed incrementally, only blocks whose text changed are rebuilt and
-// re-checked (block findings are cached by block text), and the cross-block
-// rules run again over the index. Diagnostics are computed lazily, once per
-// snapshot. Analysis never fails and never does IO: text comes in, model and
-// diagnostics go out.
+// reparsed incrementally, only the top-level nodes around an edit are
+// converted (model.Rebuild), only blocks whose text changed are re-checked
+// (block findings are cached by block text, their diagnostics by block
+// position), the index is patched, and only the group passes that looked
+// up a changed block run again (groups.go). Diagnostics are computed
+// lazily, once per snapshot. Analysis never fails and never does IO: text
+// comes in, model and diagnostics go out.
 package analysis

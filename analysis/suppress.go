@@ -34,7 +34,7 @@ func (s suppressionSet) covers(d rule.Diagnostic) bool {
 }
 
 func suppressions(f *model.File) suppressionSet {
-	if f == nil || !bytes.Contains(f.Src, []byte(suppressMarker)) {
+	if f == nil || !hasMarker(f) {
 		return nil
 	}
 	var out suppressionSet
@@ -52,6 +52,26 @@ func suppressions(f *model.File) suppressionSet {
 		}
 	}
 	return out
+}
+
+// hasMarker reports whether a comment of f holds the suppression marker.
+// Only comments can, so this reads the comments rather than the whole file
+// (which an edit of a large file would scan on every keystroke).
+func hasMarker(f *model.File) bool {
+	marker := []byte(suppressMarker)
+	for _, c := range f.Comments {
+		if bytes.Contains(f.Src[c.Start:c.End], marker) {
+			return true
+		}
+	}
+	for _, b := range f.Blocks {
+		for _, c := range b.Comments {
+			if strings.Contains(b.Text[c.Start:c.End], suppressMarker) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func parseSuppression(f *model.File, c model.Span) (suppression, bool) {

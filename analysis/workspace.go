@@ -28,6 +28,7 @@ type Workspace struct {
 type fileState struct {
 	model *model.File
 	tree  *sitter.Tree
+	diags blockDiags
 }
 
 // New returns an empty workspace with the given configuration.
@@ -49,7 +50,7 @@ func (w *Workspace) derive() *Workspace {
 func (w *Workspace) SetFile(name string, src []byte) *Workspace {
 	next := w.derive()
 	tree := grammar.Parse(src)
-	next.files[name] = &fileState{model: model.Build(name, src, tree.RootNode(), w.prevModel(name)), tree: tree}
+	next.files[name] = newFileState(model.Build(name, src, tree.RootNode(), w.prevModel(name)), tree, w.files[name])
 	return next
 }
 
@@ -65,9 +66,17 @@ func (w *Workspace) EditFile(name string, next []byte, edits []grammar.Edit) *Wo
 	for _, e := range edits[:len(edits)-1] {
 		grammar.EditTree(tree, e)
 	}
-	tree = grammar.Reparse(tree, edits[len(edits)-1], next)
+	last := edits[len(edits)-1]
+	tree = grammar.Reparse(tree, last, next)
+	var m *model.File
+	if len(edits) == 1 {
+		// One edit (a keystroke, a quick fix): rebuild around it only.
+		m = model.Rebuild(name, next, tree.RootNode(), cur.model, int(last.StartByte), int(last.OldEndByte), int(last.NewEndByte))
+	} else {
+		m = model.Build(name, next, tree.RootNode(), cur.model)
+	}
 	snap := w.derive()
-	snap.files[name] = &fileState{model: model.Build(name, next, tree.RootNode(), cur.model), tree: tree}
+	snap.files[name] = newFileState(m, tree, cur)
 	return snap
 }
 

@@ -97,6 +97,7 @@ func (cv *converter) block(n *sitter.Node, text string) *Block {
 	if b.Body == nil {
 		b.Syntax = append(b.Syntax, SyntaxError{cv.headerEnd(b), grammar.Describe(n, cv.src)})
 	}
+	b.norm = NormalizeName(b.Name.Text)
 	return b
 }
 

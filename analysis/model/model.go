@@ -58,6 +58,17 @@ type Block struct {
 	Syntax []SyntaxError
 	// Memo caches what analysis derives from this block alone.
 	Memo *Memo
+	// norm caches NormalizeName(Name.Text): the index and the group cache
+	// need it for every block of every snapshot.
+	norm string
+}
+
+// NormName is the block's name in NormalizeName form.
+func (b *Block) NormName() string {
+	if b.norm == "" && b.Name.Text != "" {
+		return NormalizeName(b.Name.Text)
+	}
+	return b.norm
 }
 
 // Abs converts a span relative to b into absolute file offsets.
