@@ -11,7 +11,15 @@ import (
 	"github.com/dpls-dev/dpls/analysis/rule"
 	"github.com/dpls-dev/dpls/generators"
 	"github.com/dpls-dev/dpls/generators/compose"
+	"github.com/dpls-dev/dpls/generators/consul"
+	"github.com/dpls-dev/dpls/generators/envoy"
+	"github.com/dpls-dev/dpls/generators/etcd"
+	"github.com/dpls-dev/dpls/generators/gatewayapi"
+	"github.com/dpls-dev/dpls/generators/grpc"
+	"github.com/dpls-dev/dpls/generators/haproxy"
+	"github.com/dpls-dev/dpls/generators/istio"
 	"github.com/dpls-dev/dpls/generators/kubernetes"
+	"github.com/dpls-dev/dpls/generators/nginx"
 	"github.com/dpls-dev/dpls/generators/prometheus"
 )
 
@@ -20,6 +28,14 @@ var targets = []generators.Target{
 	kubernetes.Target,
 	prometheus.Target,
 	compose.Target,
+	istio.Target,
+	gatewayapi.Target,
+	consul.Target,
+	etcd.Target,
+	grpc.Target,
+	nginx.Target,
+	haproxy.Target,
+	envoy.Target,
 }
 
 // All returns every target.

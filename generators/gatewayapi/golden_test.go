@@ -1,0 +1,27 @@
+package gatewayapi
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dpls-dev/dpls/internal/gentest"
+)
+
+// TestGoldenSeed generates the seed examples (testdata/seed, one
+// workspace) and compares with testdata/generate/golden/gatewayapi/seed.
+func TestGoldenSeed(t *testing.T) {
+	files := gentest.Run(t, Target, gentest.Load(t, "testdata/seed/*.dpl"))
+	gentest.Golden(t, "testdata/generate/golden/gatewayapi/seed", files)
+}
+
+// TestGoldenCases generates each small case of testdata/generate/cases
+// alone and compares with testdata/generate/golden/gatewayapi/<case>.
+func TestGoldenCases(t *testing.T) {
+	for _, c := range gentest.Cases(t) {
+		t.Run(c, func(t *testing.T) {
+			files := gentest.Run(t, Target, gentest.Load(t, filepath.Join("testdata/generate/cases", c+".dpl")))
+			gentest.Golden(t, filepath.Join("testdata/generate/golden/gatewayapi", strings.TrimSuffix(c, ".dpl")), files)
+		})
+	}
+}

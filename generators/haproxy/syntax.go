@@ -1,0 +1,56 @@
+package haproxy
+
+import (
+	"strings"
+	"time"
+)
+
+// cfg writes HAProxy configuration text: keyword lines indented under a
+// section. Arguments come from validated values or through quote;
+// comments go through comment, which keeps them on one line.
+type cfg struct{ b strings.Builder }
+
+func (c *cfg) section(words ...string) { c.b.WriteString(strings.Join(words, " ") + "\n") }
+
+func (c *cfg) line(words ...string) { c.b.WriteString("    " + strings.Join(words, " ") + "\n") }
+
+func (c *cfg) comment(text string) {
+	for _, l := range strings.Split(text, "\n") {
+		c.b.WriteString("    # " + oneLine(l) + "\n")
+	}
+}
+
+// quote single-quotes s. HAProxy takes everything between single quotes
+// literally (no escapes, no ${VAR} expansion), so s must not hold a single
+// quote itself; jsonBody ensures that for the bodies dpls writes.
+func quote(s string) string { return "'" + s + "'" }
+
+// jsonBody makes a JSON document safe inside single quotes: a quote only
+// occurs inside JSON strings, where \u0027 means the same.
+func jsonBody(js []byte) string { return strings.ReplaceAll(string(js), "'", `\u0027`) }
+
+// duration writes d as HAProxy reads times: a whole number in one unit
+// (a bare number would mean milliseconds), rounded up to whole ms.
+func duration(d time.Duration) string {
+	if rem := d % time.Millisecond; rem != 0 {
+		d += time.Millisecond - rem
+	}
+	for _, u := range []struct {
+		name string
+		size time.Duration
+	}{{"d", 24 * time.Hour}, {"h", time.Hour}, {"m", time.Minute}, {"s", time.Second}, {"ms", time.Millisecond}} {
+		if d > 0 && d%u.size == 0 {
+			return itoa(int64(d/u.size)) + u.name
+		}
+	}
+	return "0ms"
+}
+
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, s)
+}

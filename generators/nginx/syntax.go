@@ -1,0 +1,108 @@
+package nginx
+
+import (
+	"strings"
+	"time"
+)
+
+// conf writes nginx configuration text. Directive arguments come from
+// validated values (addresses, numbers, durations) or through quote, so no
+// DPL string can end a directive or open a block; comments go through
+// comment, which keeps them on one line.
+type conf struct {
+	b     strings.Builder
+	depth int
+}
+
+func (c *conf) indent() { c.b.WriteString(strings.Repeat("    ", c.depth)) }
+
+// comment writes text as comment lines, one per line of text; control
+// characters become spaces so a quoted DPL value cannot end the comment.
+func (c *conf) comment(text string) {
+	for _, l := range strings.Split(text, "\n") {
+		c.indent()
+		c.b.WriteString("# " + oneLine(l) + "\n")
+	}
+}
+
+// directive writes `name args…;`.
+func (c *conf) directive(name string, args ...string) {
+	c.indent()
+	c.b.WriteString(strings.Join(append([]string{name}, args...), " ") + ";\n")
+}
+
+// open starts a block `name args… {`.
+func (c *conf) open(name string, args ...string) {
+	c.indent()
+	c.b.WriteString(strings.Join(append([]string{name}, args...), " ") + " {\n")
+	c.depth++
+}
+
+// close ends the innermost block.
+func (c *conf) close() {
+	c.depth--
+	c.indent()
+	c.b.WriteString("}\n")
+}
+
+func (c *conf) blank() { c.b.WriteString("\n") }
+
+// quote writes s as one single-quoted nginx argument. nginx unescapes \\,
+// \' and \" inside quotes and turns \n, \r, \t into control characters, so
+// every backslash is doubled and every quote escaped: the argument reads
+// back exactly as s. Variables are still expanded in some directives'
+// arguments (return's body): callers keep '$' out (see jsonBody).
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('\'')
+	for _, r := range s {
+		switch r {
+		case '\\', '\'':
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	b.WriteByte('\'')
+	return b.String()
+}
+
+// jsonBody makes a JSON document safe for a `return` body, where nginx
+// expands `$name`: '$' only occurs inside JSON strings, so it is written
+// as the equivalent escape \u0024.
+func jsonBody(js []byte) string {
+	return strings.ReplaceAll(string(js), "$", `\u0024`)
+}
+
+// units are nginx's time units that dpls writes, largest first (nginx also
+// reads w, M and y; d is the largest unit that is always exact).
+var units = []struct {
+	name string
+	size time.Duration
+}{{"d", 24 * time.Hour}, {"h", time.Hour}, {"m", time.Minute}, {"s", time.Second}, {"ms", time.Millisecond}}
+
+// duration writes d as nginx reads times: a whole number in one unit, no
+// fractions ("1500ms", not "1.5s"). nginx has no unit below ms, so d is
+// rounded up to whole milliseconds.
+func duration(d time.Duration) string {
+	if rem := d % time.Millisecond; rem != 0 {
+		d += time.Millisecond - rem
+	}
+	if d <= 0 {
+		return "0ms"
+	}
+	for _, u := range units {
+		if d%u.size == 0 {
+			return itoa(int64(d/u.size)) + u.name
+		}
+	}
+	return itoa(int64(d/time.Millisecond)) + "ms"
+}
+
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, s)
+}
