@@ -1,0 +1,2 @@
+" DPL files are *.dpl.
+autocmd BufRead,BufNewFile *.dpl setfiletype dpl
