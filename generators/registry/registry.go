@@ -15,12 +15,15 @@ import (
 	"github.com/dpls-dev/dpls/generators/envoy"
 	"github.com/dpls-dev/dpls/generators/etcd"
 	"github.com/dpls-dev/dpls/generators/gatewayapi"
+	"github.com/dpls-dev/dpls/generators/gocode"
 	"github.com/dpls-dev/dpls/generators/grpc"
 	"github.com/dpls-dev/dpls/generators/haproxy"
 	"github.com/dpls-dev/dpls/generators/istio"
 	"github.com/dpls-dev/dpls/generators/kubernetes"
 	"github.com/dpls-dev/dpls/generators/nginx"
+	"github.com/dpls-dev/dpls/generators/node"
 	"github.com/dpls-dev/dpls/generators/prometheus"
+	"github.com/dpls-dev/dpls/generators/spring"
 )
 
 // targets in the order `dpls generate --list` prints them.
@@ -32,6 +35,10 @@ var targets = []generators.Target{
 	gatewayapi.Target,
 	consul.Target,
 	etcd.Target,
+	spring.Target,
+	spring.HystrixTarget,
+	gocode.Target,
+	node.Target,
 	grpc.Target,
 	nginx.Target,
 	haproxy.Target,

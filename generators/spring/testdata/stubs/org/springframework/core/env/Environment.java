@@ -1,0 +1,6 @@
+package org.springframework.core.env;
+
+/** Stub of Spring's Environment. */
+public interface Environment {
+    String getProperty(String key);
+}
