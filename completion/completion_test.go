@@ -107,3 +107,32 @@ func TestBlockSnippetsHaveFields(t *testing.T) {
 		}
 	}
 }
+
+// TestReplaceWholeString: choosing a value with the cursor inside an
+// existing string replaces the whole string, closing quote included; a
+// string not closed on its line keeps the text after the cursor.
+func TestReplaceWholeString(t *testing.T) {
+	for _, tc := range []struct{ src, label, want string }{
+		{"fault_tolerance A {\n  retry: {\n    backoff: \"|exponential\"\n  }\n}\n", `"fixed"`,
+			"fault_tolerance A {\n  retry: {\n    backoff: \"fixed\"\n  }\n}\n"},
+		{"fault_tolerance A {\n  retry: {\n    backoff: \"exp|onential\" // was linear\n  }\n}\n", `"exponential_jitter"`,
+			"fault_tolerance A {\n  retry: {\n    backoff: \"exponential_jitter\" // was linear\n  }\n}\n"},
+		{"consistency A {\n  type: \"ra|\n}\n", `"raft"`, "consistency A {\n  type: \"raft\"\n}\n"},
+	} {
+		items, _ := complete(t, map[string]string{"a.dpl": tc.src})
+		src := strings.Replace(tc.src, "|", "", 1)
+		found := false
+		for _, it := range items {
+			if it.Label != tc.label {
+				continue
+			}
+			found = true
+			if got := src[:it.Replace.Start] + it.Insert + src[it.Replace.End:]; got != tc.want {
+				t.Errorf("%q: applying %s gives %q, want %q", tc.src, tc.label, got, tc.want)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no item %s", tc.src, tc.label)
+		}
+	}
+}

@@ -134,11 +134,21 @@ func metricDoc(d facts.MetricDecl) string {
 	return "Gauge: compare its value directly."
 }
 
-// extendOverClosingQuote makes a quoted insertion replace the closing quote
-// an editor auto-inserted after the cursor.
+// extendOverClosingQuote makes a quoted insertion replace the whole string
+// value: the rest of it after the cursor and its closing quote, whether the
+// editor auto-inserted the quote or the cursor sits inside an existing
+// value (`"|exponential"` becomes the chosen value, not
+// `"linear"exponential"`). A string with no closing quote on the line is
+// being typed: only the text before the cursor is replaced.
 func extendOverClosingQuote(ctx context, items []Item) {
+	if !ctx.quoted {
+		return
+	}
 	end := ctx.replace.End
-	if !ctx.quoted || end >= len(ctx.src) || ctx.src[end] != '"' {
+	for end < len(ctx.src) && ctx.src[end] != '"' && ctx.src[end] != '\n' {
+		end++
+	}
+	if end >= len(ctx.src) || ctx.src[end] != '"' {
 		return
 	}
 	for i := range items {

@@ -19,8 +19,17 @@ type Result struct {
 }
 
 // At returns the hover for an absolute offset of file, or false when there
-// is nothing to say there.
+// is nothing to say there. Files the hover names are shown by base name;
+// AtIn shows them relative to a workspace folder.
 func At(w *analysis.Workspace, file string, offset int) (Result, bool) {
+	return AtIn(w, nil, file, offset)
+}
+
+// AtIn is At for an editor with workspace folders roots: a file the hover
+// names ("Described by: … in svc/orders.dpl") is shown relative to the
+// folder holding it, or by base name when none does, never by the absolute
+// path the analysis knows it by.
+func AtIn(w *analysis.Workspace, roots []string, file string, offset int) (Result, bool) {
 	f := w.File(file)
 	if f == nil {
 		return Result{}, false
@@ -36,7 +45,7 @@ func At(w *analysis.Workspace, file string, offset int) (Result, bool) {
 	case model.TouchKind:
 		md, span = kindDoc(b.Kind.Text), b.Kind.Span
 	case model.TouchName:
-		md, span = nameDoc(w, b), b.Name.Span
+		md, span = nameDoc(w, roots, b), b.Name.Span
 	case model.TouchKey:
 		m := c.Member()
 		md, span = keyDoc(b, c.Path, m), m.Key.Span
@@ -48,7 +57,7 @@ func At(w *analysis.Workspace, file string, offset int) (Result, bool) {
 			md, span = m, s
 			break
 		}
-		md, span = valueDoc(w, b, c.Path, c.Value), c.Value.ValueSpan()
+		md, span = valueDoc(w, roots, b, c.Path, c.Value), c.Value.ValueSpan()
 	}
 	if md == "" {
 		return Result{}, false

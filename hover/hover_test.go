@@ -54,6 +54,8 @@ func TestHover(t *testing.T) {
 		{"s2_1-fault_tolerance.dpl", `"5m"`, 1, []string{"`fallback.cache_ttl` · duration"}},
 		{"s2_2-consistency.dpl", "nodes", 1, []string{"a majority quorum is 3", "tolerates 2"}},
 		{"s2_1-fault_tolerance.dpl", "OrderService", 2, []string{"Described by:", "`verify_fault_tolerance` in s7_1-verify_fault_tolerance.dpl"}},
+		{"s6_1-generate_java.dpl", "generate_java", 2, []string{"Hystrix, which has been in maintenance mode since 2018"}},
+		{"s6_1-generate_java.dpl", `"spring_cloud"`, 2, []string{"Hystrix has been in maintenance mode since 2018 and left Spring Cloud in 2020.0"}},
 		{"s12_1-microservice_pattern.dpl", `"order-service"`, 2, []string{"`order-service`"}},
 		{"s8_2-alerts.dpl", "error_rate >", 3, []string{"`error_rate` · gauge", "group `load_balancer`", "compare its value directly"}},
 		{"s8_2-alerts.dpl", `"circuit_breaker_state`, 2, []string{"`circuit_breaker_state` · gauge", "`metrics OrderService`, group `fault_tolerance`"}},

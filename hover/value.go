@@ -10,7 +10,7 @@ import (
 )
 
 // valueDoc documents a value: its normalized form, then its field.
-func valueDoc(w *analysis.Workspace, b *model.Block, path []string, v model.Value) string {
+func valueDoc(w *analysis.Workspace, roots []string, b *model.Block, path []string, v model.Value) string {
 	f, ok := schema.Resolve(b.Kind.Text, path)
 	if !ok {
 		return ""
@@ -23,7 +23,7 @@ func valueDoc(w *analysis.Workspace, b *model.Block, path []string, v model.Valu
 		}
 	}
 	if s, isStr := v.(*model.String); isStr {
-		if link := linkDoc(w, f, s.Value); link != "" {
+		if link := linkDoc(w, roots, f, s.Value); link != "" {
 			d.para(link)
 		}
 	}
@@ -32,7 +32,7 @@ func valueDoc(w *analysis.Workspace, b *model.Block, path []string, v model.Valu
 }
 
 // linkDoc says what a service or block-kind name in a list links to.
-func linkDoc(w *analysis.Workspace, f *schema.Field, name string) string {
+func linkDoc(w *analysis.Workspace, roots []string, f *schema.Field, name string) string {
 	ref, ok := referenceOf(f.Type)
 	if !ok {
 		return ""
@@ -46,7 +46,7 @@ func linkDoc(w *analysis.Workspace, f *schema.Field, name string) string {
 	}
 	lines := []string{"`" + name + "` is declared by:"}
 	for _, r := range refs {
-		lines = append(lines, "- `"+r.Block.Label()+"` in "+r.File)
+		lines = append(lines, "- `"+r.Block.Label()+"` in "+displayPath(roots, r.File))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -62,13 +62,13 @@ func referenceOf(t schema.Type) (schema.Reference, bool) {
 }
 
 // nameDoc lists every block that shares a block's name.
-func nameDoc(w *analysis.Workspace, b *model.Block) string {
+func nameDoc(w *analysis.Workspace, roots []string, b *model.Block) string {
 	refs := w.Index().Named(b.Name.Text)
 	var d doc
 	d.title(b.Name.Text)
 	lines := []string{"Described by:"}
 	for _, r := range refs {
-		lines = append(lines, "- `"+r.Block.Kind.Text+"` in "+r.File)
+		lines = append(lines, "- `"+r.Block.Kind.Text+"` in "+displayPath(roots, r.File))
 	}
 	d.para(strings.Join(lines, "\n"))
 	if sb, ok := schema.Lookup(b.Kind.Text); ok && sb.NameRefersTo != "" {

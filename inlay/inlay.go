@@ -6,6 +6,8 @@
 package inlay
 
 import (
+	"cmp"
+	"slices"
 	"time"
 
 	"github.com/dpls-dev/dpls/analysis"
@@ -22,7 +24,10 @@ type Hint struct {
 	Tooltip string
 }
 
-// Hints returns the hints of file whose offset lies in within.
+// Hints returns the hints of file whose offset lies in within, in offset
+// order: a block's computed facts and its duration hints are gathered in
+// two passes, and editors (and the LSP spec's readers) expect hints in
+// document order.
 func Hints(w *analysis.Workspace, file string, within model.Span) []Hint {
 	f := w.File(file)
 	if f == nil {
@@ -39,6 +44,7 @@ func Hints(w *analysis.Workspace, file string, within model.Span) []Hint {
 			}
 		}
 	}
+	slices.SortStableFunc(out, func(a, b Hint) int { return cmp.Compare(a.Offset, b.Offset) })
 	return out
 }
 

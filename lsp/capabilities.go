@@ -18,6 +18,11 @@ type clientInfo struct {
 	completionPlain bool // completion documentation: the client lists formats without markdown
 	hoverPlain      bool // hover.contentFormat lists formats without markdown
 	flatSymbols     bool // no documentSymbol.hierarchicalDocumentSymbolSupport
+
+	// createFiles: workspace edits may hold documentChanges with create
+	// operations (workspace.workspaceEdit documentChanges and
+	// resourceOperations "create"); generation needs both.
+	createFiles bool
 }
 
 // initializeExtras are the initialize fields newer than the vendored
@@ -42,6 +47,9 @@ func readClientInfo(p protocol.InitializeParams, x initializeExtras) clientInfo 
 	if w := caps.Workspace; w != nil {
 		c.configuration = w.Configuration
 		c.watchDynamic = w.DidChangeWatchedFiles != nil && w.DidChangeWatchedFiles.DynamicRegistration
+		if e := w.WorkspaceEdit; e != nil {
+			c.createFiles = e.DocumentChanges && slices.Contains(e.ResourceOperations, "create")
+		}
 	}
 	if td := caps.TextDocument; td != nil {
 		if cc := td.Completion; cc != nil && cc.CompletionItem != nil {
@@ -100,8 +108,10 @@ func capabilities(c clientInfo) serverCapabilities {
 			SelectionRangeProvider:    true,
 			SemanticTokensProvider:    semanticTokensOptions{Legend: semanticLegend(), Full: true, Range: true},
 			CodeActionProvider: protocol.CodeActionOptions{
-				CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix},
+				CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix, protocol.CodeActionKind(generateKind)},
 			},
+			CodeLensProvider:                &protocol.CodeLensOptions{},
+			ExecuteCommandProvider:          &protocol.ExecuteCommandOptions{Commands: []string{cmdGenerate, cmdGenerateWorkspace}},
 			DocumentFormattingProvider:      true,
 			DocumentRangeFormattingProvider: true,
 			Workspace: &protocol.ServerCapabilitiesWorkspace{

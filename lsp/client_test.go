@@ -30,6 +30,8 @@ type client struct {
 
 	// settings is the answer to workspace/configuration.
 	settings any
+	// applyEdit answers workspace/applyEdit; nil refuses the method.
+	applyEdit func(params json.RawMessage) (any, error)
 
 	mu      sync.Mutex
 	changed chan struct{} // closed and replaced on every notification
@@ -84,6 +86,10 @@ func (c *client) handle(_ context.Context, req *jsonrpc2.Request) (any, error) {
 			return []any{c.settings}, nil
 		case "window/workDoneProgress/create", "client/registerCapability":
 			return nil, nil
+		case "workspace/applyEdit":
+			if c.applyEdit != nil {
+				return c.applyEdit(params)
+			}
 		}
 		return nil, jsonrpc2.ErrMethodNotFound
 	}

@@ -12,8 +12,9 @@ import (
 )
 
 // codeAction handles textDocument/codeAction: the actions package
-// codeactions computes for the range (today the analysis's quick fixes),
-// converted.
+// codeactions computes for the range (the analysis's quick fixes),
+// converted, then the generator actions (generateaction.go), which write
+// files and so need the server's folders and the client's capabilities.
 func codeAction(ctx context.Context, s *Server, snap *snapshot, params []byte) (any, error) {
 	p, err := decode[protocol.CodeActionParams](params)
 	if err != nil {
@@ -36,11 +37,26 @@ func codeAction(ctx context.Context, s *Server, snap *snapshot, params []byte) (
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	out := make([]protocol.CodeAction, 0, len(actions))
+	out := make([]any, 0, len(actions))
 	for _, a := range actions {
 		out = append(out, s.convertAction(snap, doc, a))
 	}
+	for _, a := range s.generateActions(snap, doc, req, automaticTrigger(params)) {
+		out = append(out, a)
+	}
 	return out, nil
+}
+
+// automaticTrigger reports whether the client asked for actions on its own
+// (LSP 3.17 context.triggerKind 2, VS Code's lightbulb as the cursor
+// moves) rather than because the user invoked a code action command.
+func automaticTrigger(params []byte) bool {
+	var x struct {
+		Context struct {
+			TriggerKind int `json:"triggerKind"`
+		} `json:"context"`
+	}
+	return json.Unmarshal(params, &x) == nil && x.Context.TriggerKind == 2
 }
 
 // namedFindings reads back the findings the server published, from the

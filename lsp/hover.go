@@ -17,7 +17,7 @@ func hoverHandler(_ context.Context, s *Server, snap *snapshot, params []byte) (
 	if doc == nil {
 		return nil, nil
 	}
-	h, ok := hover.At(snap.ws, doc.name, off)
+	h, ok := hover.AtIn(snap.ws, s.foldersNow(), doc.name, off)
 	if !ok {
 		return nil, nil
 	}

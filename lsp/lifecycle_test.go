@@ -199,6 +199,8 @@ func TestInitializeAdvertisesWhatIsImplemented(t *testing.T) {
 		"semanticTokensProvider":          {"textDocument/semanticTokens/full", "textDocument/semanticTokens/range"},
 		"inlayHintProvider":               {"textDocument/inlayHint"},
 		"codeActionProvider":              {"textDocument/codeAction"},
+		"codeLensProvider":                {"textDocument/codeLens"},
+		"executeCommandProvider":          {"workspace/executeCommand"},
 		"documentFormattingProvider":      {"textDocument/formatting"},
 		"documentRangeFormattingProvider": {"textDocument/rangeFormatting"},
 		"textDocumentSync":                {"textDocument/didOpen", "textDocument/didChange", "textDocument/didClose", "textDocument/didSave"},

@@ -36,6 +36,7 @@ var markerMethods = map[string]func(mc *markerCase, m marker) string{
 	"prepareRename": (*markerCase).prepareRename,
 	"rename":        (*markerCase).rename,
 	"codeaction":    (*markerCase).codeAction,
+	"lens":          (*markerCase).lens,
 	"symbols":       (*markerCase).symbols,
 	"wsymbol":       (*markerCase).workspaceSymbols,
 	"folding":       (*markerCase).folding,
@@ -217,8 +218,22 @@ func (mc *markerCase) codeAction(m marker) string {
 	mc.c.mu.Unlock()
 	params := mc.docParams(m)
 	params["range"] = protocol.Range{Start: pos, End: pos}
-	params["context"] = map[string]any{"diagnostics": ctxDiags}
-	var actions []protocol.CodeAction
+	// codeaction(name, kind..., auto) asks for those kinds only, and as an
+	// automatic request (LSP 3.17 triggerKind 2) with "auto".
+	ctx := map[string]any{"diagnostics": ctxDiags}
+	var only []string
+	for _, a := range m.args[1:] {
+		if a == "auto" {
+			ctx["triggerKind"] = 2
+		} else {
+			only = append(only, a)
+		}
+	}
+	if len(only) > 0 {
+		ctx["only"] = only
+	}
+	params["context"] = ctx
+	var actions []wireAction
 	mc.c.mustCall("textDocument/codeAction", params, &actions)
 	var b strings.Builder
 	for _, a := range actions {
@@ -226,9 +241,13 @@ func (mc *markerCase) codeAction(m marker) string {
 		for _, d := range a.Diagnostics {
 			fmt.Fprintf(&b, " fixes=%v", d.Code)
 		}
+		if a.Disabled != nil {
+			fmt.Fprintf(&b, " disabled=%q", a.Disabled.Reason)
+		}
 		b.WriteString("\n")
 		if a.Edit != nil {
 			b.WriteString(mc.applied(a.Edit.Changes))
+			b.WriteString(mc.documentChanges(a.Edit.DocumentChanges))
 		}
 	}
 	if b.Len() == 0 {

@@ -187,8 +187,11 @@ func (mc *markerCase) start(settings any) {
 	mc.c = startServer(mc.t, Options{})
 	mc.c.settings = settings
 	mc.c.initialize(map[string]any{
-		"window":    map[string]any{"workDoneProgress": true},
-		"workspace": map[string]any{"configuration": settings != nil},
+		"window": map[string]any{"workDoneProgress": true},
+		"workspace": map[string]any{
+			"configuration": settings != nil,
+			"workspaceEdit": map[string]any{"documentChanges": true, "resourceOperations": []string{"create"}},
+		},
 		"textDocument": map[string]any{
 			"completion":     map[string]any{"completionItem": map[string]any{"snippetSupport": true}},
 			"documentSymbol": map[string]any{"hierarchicalDocumentSymbolSupport": true},
@@ -243,9 +246,6 @@ func (mc *markerCase) record(section, text string) {
 	if _, dup := mc.got[section]; dup {
 		mc.t.Errorf("two markers write section %s", section)
 	}
-	// Answers that name files by path (hover's "described by") would
-	// otherwise hold the temporary directory.
-	text = strings.ReplaceAll(text, mc.dir+string(filepath.Separator), "")
 	if text != "" && !strings.HasSuffix(text, "\n") {
 		text += "\n"
 	}

@@ -41,6 +41,8 @@ var methods = map[string]method{
 	"textDocument/semanticTokens/range": {run: semanticTokensRange},
 	"textDocument/inlayHint":            {run: inlayHintHandler},
 	"textDocument/codeAction":           {run: codeAction},
+	"textDocument/codeLens":             {run: codeLens},
+	"workspace/executeCommand":          {run: executeCommand},
 	"textDocument/formatting":           {run: formatting},
 	"textDocument/rangeFormatting":      {run: rangeFormatting},
 }

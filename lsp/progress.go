@@ -21,11 +21,19 @@ type progress struct {
 	token protocol.ProgressToken
 	total int
 	last  uint32
+	// noun counts the work ("files"); done is the end message's verb.
+	noun, done string
 }
 
 // beginProgress creates a token and sends the begin report, when the client
 // supports server-initiated progress.
 func (s *Server) beginProgress(ctx context.Context, title string, total int) *progress {
+	return s.beginProgressOf(ctx, title, "files", "indexed", total)
+}
+
+// beginProgressOf is beginProgress for work counted in noun, ending with
+// "<done> <n> <noun>".
+func (s *Server) beginProgressOf(ctx context.Context, title, noun, done string, total int) *progress {
 	if !s.client.workDoneProgress {
 		return nil
 	}
@@ -34,12 +42,12 @@ func (s *Server) beginProgress(ctx context.Context, title string, total int) *pr
 		s.log.Debug("progress refused", zap.Error(err))
 		return nil
 	}
-	p := &progress{s: s, ctx: ctx, token: token, total: total}
+	p := &progress{s: s, ctx: ctx, token: token, total: total, noun: noun, done: done}
 	p.send(protocol.WorkDoneProgressBegin{Kind: protocol.WorkDoneProgressKindBegin, Title: title, Message: p.message(0)})
 	return p
 }
 
-func (p *progress) message(done int) string { return fmt.Sprintf("%d/%d files", done, p.total) }
+func (p *progress) message(done int) string { return fmt.Sprintf("%d/%d %s", done, p.total, p.noun) }
 
 // report says done of total are finished; it sends at most one report per
 // percent.
@@ -59,7 +67,7 @@ func (p *progress) end(done int) {
 	if p == nil {
 		return
 	}
-	p.send(protocol.WorkDoneProgressEnd{Kind: protocol.WorkDoneProgressKindEnd, Message: fmt.Sprintf("indexed %d files", done)})
+	p.send(protocol.WorkDoneProgressEnd{Kind: protocol.WorkDoneProgressKindEnd, Message: fmt.Sprintf("%s %d %s", p.done, done, p.noun)})
 }
 
 func (p *progress) send(value any) {

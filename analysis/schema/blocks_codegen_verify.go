@@ -7,29 +7,37 @@ func codegenBlocks() []*Block {
 	return []*Block{
 		generatorBlock("generate_java", "Java",
 			enum("spring_cloud", "spring_boot", "quarkus"), "spring_boot",
-			"Resilience4j on Spring Boot 3/4 replaces the draft's Hystrix.",
+			"Resilience4j on Spring Boot 3/4 replaces the draft's Hystrix, which has been in maintenance mode since 2018 "+
+				"(target `hystrix` still writes the legacy form).",
+			"`spring_cloud` meant Spring Cloud Netflix Hystrix in the draft; Hystrix has been in maintenance mode since 2018 "+
+				"and left Spring Cloud in 2020.0, so every framework gets Resilience4j.",
 			field("package", strT, "Java package of the generated classes.", ex(`"com.example.orderservice"`))),
 		generatorBlock("generate_go", "Go",
 			enum("go_micro", "go_kit", "grpc", "net_http"), "net_http",
-			"Generated code uses failsafe-go; go_micro maps to net/http + failsafe-go.",
+			"Generated code uses failsafe-go; go_micro maps to net/http + failsafe-go.", "",
 			field("module", strT, "Go module path of the generated code.", ex(`"github.com/example/payment"`))),
 		generatorBlock("generate_nodejs", "Node.js",
 			enum("express", "fastify", "nestjs"), "express",
-			"Generated code uses opossum (or cockatiel) for the resilience patterns.",
+			"Generated code uses opossum (or cockatiel) for the resilience patterns.", "",
 			field("package_name", strT, "npm package name of the generated code.", ex(`"inventory-service"`))),
 	}
 }
 
 // generatorBlock builds one generate_<lang> kind; they differ only in the
-// framework enum and the output's package key.
-func generatorBlock(kind, lang string, frameworks Enum, dflt, note string, pkg *Field) *Block {
+// framework enum, the notes on the kind and its framework (frameworkNote
+// may be empty), and the output's package key.
+func generatorBlock(kind, lang string, frameworks Enum, dflt, note, frameworkNote string, pkg *Field) *Block {
+	frameworkDoc := "Framework the generated " + lang + " code targets."
+	if frameworkNote != "" {
+		frameworkDoc += " " + frameworkNote
+	}
 	return &Block{
 		Kind:         kind,
 		Group:        GroupCodegen,
 		UsesPatterns: true,
 		Doc:          "Generates " + lang + " client code implementing the pattern blocks of the same name. " + note,
 		Body: obj(
-			field("framework", frameworks, "Framework the generated "+lang+" code targets.", ex(`"`+dflt+`"`), def(dflt)),
+			field("framework", frameworks, frameworkDoc, ex(`"`+dflt+`"`), def(dflt)),
 			field("patterns", patternKinds, "Block kinds to implement; a block of each kind must exist for this name.",
 				ex(`["fault_tolerance"]`)),
 			field("output", obj(

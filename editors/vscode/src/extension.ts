@@ -11,11 +11,15 @@ import {
 } from 'vscode-languageclient/node';
 import { blockAt, findBlocks } from './blocks';
 
-// Commands the extension registers itself (it fills in their arguments) and forwards to the server
-// as workspace/executeCommand with the same id.
+// Palette commands the extension registers itself: it fills in their arguments and forwards them to
+// the server's commands below as workspace/executeCommand.
 const GENERATE_ALL = 'dpls.generateAll';
 const GENERATE_FOR_BLOCK = 'dpls.generateForBlock';
 const OWN_COMMANDS = new Set([GENERATE_ALL, GENERATE_FOR_BLOCK, 'dpls.restartServer']);
+// The server's commands (its executeCommandProvider; code lenses call SERVER_GENERATE directly):
+// dpls.generate takes [{ uri, service, target? | kind? }], dpls.generateWorkspace takes [{ uri? }].
+const SERVER_GENERATE = 'dpls.generate';
+const SERVER_GENERATE_WORKSPACE = 'dpls.generateWorkspace';
 
 /**
  * vscode-languageclient registers every command the server lists in executeCommandProvider as a VS Code
@@ -154,13 +158,13 @@ async function generateAll(arg?: { uri?: string }): Promise<void> {
     void vscode.window.showErrorMessage('DPL: open a folder or a .dpl file first.');
     return;
   }
-  await execute(GENERATE_ALL, { uri });
+  await execute(SERVER_GENERATE_WORKSPACE, { uri });
 }
 
-/** Called from the palette (block under the cursor, or a pick) or with {uri, kind, name} from a code lens. */
+/** Called from the palette (block under the cursor, or a pick) or with {uri, kind, name} from another extension. */
 async function generateForBlock(arg?: { uri?: string; kind?: string; name?: string }): Promise<void> {
   if (arg?.uri && arg.kind && arg.name) {
-    await execute(GENERATE_FOR_BLOCK, { uri: arg.uri, kind: arg.kind, name: arg.name });
+    await execute(SERVER_GENERATE, { uri: arg.uri, service: arg.name, kind: arg.kind });
     return;
   }
   const editor = vscode.window.activeTextEditor;
@@ -180,5 +184,5 @@ async function generateForBlock(arg?: { uri?: string; kind?: string; name?: stri
     block = (await vscode.window.showQuickPick(items, { placeHolder: 'Block to generate for' }))?.block;
     if (!block) return;
   }
-  await execute(GENERATE_FOR_BLOCK, { uri: doc.uri.toString(), kind: block.kind, name: block.name });
+  await execute(SERVER_GENERATE, { uri: doc.uri.toString(), service: block.name, kind: block.kind });
 }

@@ -62,6 +62,8 @@ test('package.json: settings, commands, activation', () => {
   const src = fs.readFileSync(new URL('src/extension.ts', root), 'utf8');
   assert.ok(src.includes("registerCommand('dpls.restartServer'"));
   for (const id of ['dpls.generateAll', 'dpls.generateForBlock']) assert.ok(src.includes(`'${id}'`), id);
+  // the palette commands forward to the server's commands (lsp/executecommand.go)
+  for (const id of ['dpls.generate', 'dpls.generateWorkspace']) assert.ok(src.includes(`'${id}'`), id);
 });
 
 test('language-configuration.json: comments, brackets, pairs, folding', () => {

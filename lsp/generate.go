@@ -1,0 +1,154 @@
+package lsp
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/dpls-dev/dpls/analysis/rule"
+	"github.com/dpls-dev/dpls/generators"
+	"github.com/dpls-dev/dpls/generators/registry"
+	"github.com/dpls-dev/dpls/lsp/internal/protocol"
+)
+
+// defaultOutputDir is where generated files go when neither .dpls.yaml nor
+// the editor sets generate.output: the same default as `dpls generate`.
+const defaultOutputDir = "generated"
+
+// createFile is LSP's CreateFile resource operation. The vendored
+// WorkspaceEdit only holds text document edits in documentChanges, so
+// generation builds its own edit (genEdit) from these and textDocEdits.
+type createFile struct {
+	Kind    string                      `json:"kind"` // always "create"
+	URI     protocol.DocumentURI        `json:"uri"`
+	Options *protocol.CreateFileOptions `json:"options,omitempty"`
+}
+
+// genEdit is a WorkspaceEdit whose documentChanges mix file creations and
+// text edits, in the order the client must apply them.
+type genEdit struct {
+	DocumentChanges []any `json:"documentChanges"`
+}
+
+// genPlan is what generating some targets for some services would do to
+// the output directory, read against the files on disk.
+type genPlan struct {
+	edit genEdit
+	// files is how many files the edit creates or replaces.
+	files int
+	// unchanged counts files whose content is already the generated one.
+	unchanged int
+	// refused lists "path: reason" for files dpls will not replace (edited
+	// or not dpls's): they are left out of the edit.
+	refused []string
+	notes   []generators.Note
+}
+
+// outputDir is the absolute output directory for a file of the workspace:
+// generate.output (default "generated") under the workspace folder that
+// holds the file. A setting that is absolute or climbs out of the folder
+// is refused, so generation can never write outside the workspace.
+func (s *Server) outputDir(cfgDir, file string) (string, error) {
+	folder := ""
+	for _, f := range s.foldersNow() {
+		if within(f, file) && len(f) > len(folder) {
+			folder = f
+		}
+	}
+	if folder == "" {
+		return "", fmt.Errorf("%s is not inside a workspace folder", filepath.Base(file))
+	}
+	dir := cfgDir
+	if dir == "" {
+		dir = defaultOutputDir
+	}
+	if !filepath.IsLocal(filepath.FromSlash(dir)) {
+		return "", fmt.Errorf("generate.output %q must be a relative path inside the workspace folder", cfgDir)
+	}
+	return filepath.Join(folder, filepath.FromSlash(dir)), nil
+}
+
+// plan generates targets for each named service and decides, file by file
+// with generators.Decide (never forcing), how the edit treats it.
+func plan(idx *rule.Index, dir string, services []string, targets []generators.Target) (genPlan, error) {
+	var p genPlan
+	for _, svc := range services {
+		outs, err := registry.GenerateFor(idx, svc, targets)
+		if err != nil {
+			return genPlan{}, err
+		}
+		for _, o := range outs {
+			p.notes = append(p.notes, o.Notes...)
+			for _, f := range o.Files {
+				if err := p.add(dir, f); err != nil {
+					return genPlan{}, err
+				}
+			}
+		}
+	}
+	return p, nil
+}
+
+// add plans one file: a create (overwriting only an intact dpls file)
+// followed by an insertion of the whole content, which the editor can undo.
+func (p *genPlan) add(dir string, f generators.File) error {
+	path := filepath.Join(dir, filepath.FromSlash(f.Path))
+	existing, err := os.ReadFile(path)
+	exists := err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("read %s: %w", f.Path, err)
+	}
+	d := generators.Decide(f, existing, exists, false)
+	switch d.Action {
+	case generators.Unchanged:
+		p.unchanged++
+		return nil
+	case generators.Refuse:
+		p.refused = append(p.refused, f.Path+": "+strings.TrimSuffix(d.Reason, "; use --force to replace it"))
+		return nil
+	}
+	u := fileURI(path)
+	op := createFile{Kind: "create", URI: u}
+	if d.Action == generators.Update {
+		op.Options = &protocol.CreateFileOptions{Overwrite: true}
+	}
+	p.edit.DocumentChanges = append(p.edit.DocumentChanges, op, protocol.TextDocumentEdit{
+		TextDocument: protocol.OptionalVersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}},
+		Edits:        []protocol.TextEdit{{NewText: string(f.Content)}},
+	})
+	p.files++
+	return nil
+}
+
+// refusal is the reason an action that would leave files alone gives.
+func (p genPlan) refusal() string {
+	return "not overwriting " + strings.Join(p.refused, ", ")
+}
+
+// summary is the message shown after a generation command applied p.
+func (p genPlan) summary(what string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: wrote %d file(s)", what, p.files)
+	if p.unchanged > 0 {
+		fmt.Fprintf(&b, ", %d already up to date", p.unchanged)
+	}
+	if len(p.refused) > 0 {
+		fmt.Fprintf(&b, "; %s", p.refusal())
+	}
+	for _, n := range p.notes {
+		b.WriteString("\n" + n.String())
+	}
+	return b.String()
+}
+
+// targetsFor are the targets that consume blocks of kind, or every target
+// when kind is "".
+func targetsFor(kind string) []generators.Target {
+	if kind == "" {
+		return registry.All()
+	}
+	return registry.ForKind(kind)
+}
