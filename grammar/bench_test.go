@@ -79,3 +79,15 @@ func stringPosAfter(b *testing.B, src []byte, off int) int {
 	}
 	return off + i + len(`: "`)
 }
+
+// BenchmarkFlatten flattens the tree of a 50k-line file: the one cgo call
+// through which the model reads a whole tree.
+func BenchmarkFlatten50k(b *testing.B) {
+	src := testgen.Workspace(50000)
+	root := grammar.Parse(src).RootNode()
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		grammar.Flatten(root)
+	}
+}

@@ -58,19 +58,25 @@ type Edit struct {
 }
 
 // EditFor computes the Edit that replaces src[start:oldEnd] with text, and
-// the resulting source.
+// the resulting source. It counts the lines before start; a caller that
+// knows start's point (an editor has line and column) uses EditAt.
 func EditFor(src []byte, start, oldEnd int, text []byte) (Edit, []byte) {
+	return EditAt(src, start, oldEnd, PointAt(src, start), text)
+}
+
+// EditAt is EditFor for a caller that knows the point of start: it reads
+// only the replaced bytes and text, besides copying src into the result.
+func EditAt(src []byte, start, oldEnd int, startPt sitter.Point, text []byte) (Edit, []byte) {
 	next := make([]byte, 0, len(src)-(oldEnd-start)+len(text))
 	next = append(next, src[:start]...)
 	next = append(next, text...)
 	next = append(next, src[oldEnd:]...)
-	startPt := PointAt(src, start)
 	return Edit{
 		StartByte:   uint32(start),
 		OldEndByte:  uint32(oldEnd),
 		NewEndByte:  uint32(start + len(text)),
 		StartPoint:  startPt,
-		OldEndPoint: PointAt(src, oldEnd),
+		OldEndPoint: advance(startPt, src[start:oldEnd]),
 		NewEndPoint: advance(startPt, text),
 	}, next
 }
@@ -97,6 +103,11 @@ func advance(p sitter.Point, text []byte) sitter.Point {
 // touch. old is edited in place and must not be used afterwards.
 func Reparse(old *sitter.Tree, e Edit, next []byte) *sitter.Tree {
 	editTree(old, e)
+	if len(next) > 0 {
+		if t := reparseDirect(old, next); t != nil {
+			return t
+		}
+	}
 	t, err := parse(context.Background(), old, next)
 	if err != nil {
 		panic(fmt.Sprintf("grammar: reparse without cancellation failed: %v", err))

@@ -10,31 +10,41 @@ import (
 	"github.com/dpls-dev/dpls/grammar"
 )
 
+// The fields the converter matches on, as ids of grammar.FlatNode.Field.
+var (
+	fieldKind  = grammar.FieldID(grammar.FieldKind)
+	fieldName  = grammar.FieldID(grammar.FieldName)
+	fieldBody  = grammar.FieldID(grammar.FieldBody)
+	fieldKey   = grammar.FieldID(grammar.FieldKey)
+	fieldValue = grammar.FieldID(grammar.FieldValue)
+)
+
 // Build converts the syntax tree of src into the model. Blocks whose text is
 // unchanged from a block of prev keep prev's model, moved to their new
-// offset; only the others are converted from the tree.
+// offset; only the others are converted from the tree. The tree is read
+// through one grammar.Flatten call, not node by node through cgo.
 func Build(name string, src []byte, root *sitter.Node, prev *File) *File {
 	f := &File{Name: name, Src: src}
+	fl := grammar.Flatten(root)
 	reuse := reusable(prev)
-	c := sitter.NewTreeCursor(root)
-	defer c.Close()
-	if !c.GoToFirstChild() {
-		return f
+	for i := fl.FirstChild(0); i >= 0; i = fl.NextSibling(i) {
+		f.addTop(fl, i, reuse)
 	}
-	for {
-		n := c.CurrentNode()
-		start, end := int(n.StartByte()), int(n.EndByte())
-		switch {
-		case n.Type() == grammar.NodeBlock:
-			f.Blocks = append(f.Blocks, blockFor(n, src, start, end, reuse))
-		case n.Type() == grammar.NodeComment:
-			f.Comments = append(f.Comments, Span{start, end})
-		case grammar.IsSyntaxError(n):
-			f.Stray = append(f.Stray, SyntaxError{Span{start, end}, grammar.Describe(n, src)})
-		}
-		if !c.GoToNextSibling() {
-			return f
-		}
+	return f
+}
+
+// addTop adds top-level node i of fl to f: a block, a comment or a stray
+// syntax error.
+func (f *File) addTop(fl *grammar.Flat, i int, reuse map[string]*Block) {
+	n := &fl.Nodes[i]
+	start, end := int(n.StartByte), int(n.EndByte)
+	switch {
+	case n.Type() == grammar.NodeBlock:
+		f.Blocks = append(f.Blocks, blockFor(fl, i, f.Src, start, end, reuse))
+	case n.Type() == grammar.NodeComment:
+		f.Comments = append(f.Comments, Span{start, end})
+	case fl.IsSyntaxErrorAt(i):
+		f.Stray = append(f.Stray, SyntaxError{Span{start, end}, fl.DescribeAt(i, f.Src)})
 	}
 }
 
@@ -49,7 +59,7 @@ func reusable(prev *File) map[string]*Block {
 	return m
 }
 
-func blockFor(n *sitter.Node, src []byte, start, end int, reuse map[string]*Block) *Block {
+func blockFor(fl *grammar.Flat, i int, src []byte, start, end int, reuse map[string]*Block) *Block {
 	text := string(src[start:end])
 	if old, ok := reuse[text]; ok {
 		// Two blocks with the same text must not share one Memo: it names
@@ -59,43 +69,50 @@ func blockFor(n *sitter.Node, src []byte, start, end int, reuse map[string]*Bloc
 		moved.Start = start
 		return &moved
 	}
-	cv := converter{src: src, base: start}
-	return cv.block(n, text)
+	cv := converter{fl: fl, src: src, base: start}
+	return cv.block(i, text)
 }
 
 // converter turns one block's nodes into model values, with spans relative
 // to the block start (base).
 type converter struct {
+	fl   *grammar.Flat
 	src  []byte
 	base int
 	blk  *Block
 }
 
-func (cv *converter) span(n *sitter.Node) Span {
-	return Span{int(n.StartByte()) - cv.base, int(n.EndByte()) - cv.base}
+func (cv *converter) node(i int) *grammar.FlatNode { return &cv.fl.Nodes[i] }
+
+func (cv *converter) span(i int) Span {
+	n := cv.node(i)
+	return Span{int(n.StartByte) - cv.base, int(n.EndByte) - cv.base}
 }
 
-func (cv *converter) text(n *sitter.Node) string {
-	return string(cv.src[n.StartByte():n.EndByte()])
+func (cv *converter) text(i int) string {
+	n := cv.node(i)
+	return string(cv.src[n.StartByte:n.EndByte])
 }
 
-func (cv *converter) block(n *sitter.Node, text string) *Block {
+func (cv *converter) ident(i int) Ident { return Ident{cv.text(i), cv.span(i)} }
+
+func (cv *converter) block(i int, text string) *Block {
 	b := &Block{Start: cv.base, Len: len(text), Text: text, Memo: &Memo{}}
 	cv.blk = b
-	cv.children(n, func(c *sitter.Node, field string) {
-		switch field {
-		case grammar.FieldKind:
-			b.Kind = Ident{cv.text(c), cv.span(c)}
-		case grammar.FieldName:
-			b.Name = Ident{cv.text(c), cv.span(c)}
-		case grammar.FieldBody:
+	for c := cv.fl.FirstChild(i); c >= 0; c = cv.fl.NextSibling(c) {
+		switch cv.node(c).Field {
+		case fieldKind:
+			b.Kind = cv.ident(c)
+		case fieldName:
+			b.Name = cv.ident(c)
+		case fieldBody:
 			b.Body = cv.object(c)
 		default:
 			cv.extra(c)
 		}
-	})
+	}
 	if b.Body == nil {
-		b.Syntax = append(b.Syntax, SyntaxError{cv.headerEnd(b), grammar.Describe(n, cv.src)})
+		b.Syntax = append(b.Syntax, SyntaxError{cv.headerEnd(b), cv.fl.DescribeAt(i, cv.src)})
 	}
 	b.norm = NormalizeName(b.Name.Text)
 	return b
@@ -111,74 +128,61 @@ func (cv *converter) headerEnd(b *Block) Span {
 }
 
 // extra records comments and syntax errors found among a node's children.
-func (cv *converter) extra(c *sitter.Node) {
+func (cv *converter) extra(c int) {
 	switch {
-	case c.Type() == grammar.NodeComment:
+	case cv.node(c).Type() == grammar.NodeComment:
 		cv.blk.Comments = append(cv.blk.Comments, cv.span(c))
-	case grammar.IsSyntaxError(c):
+	case cv.fl.IsSyntaxErrorAt(c):
 		cv.syntax(c)
 	}
 }
 
-func (cv *converter) syntax(n *sitter.Node) {
-	cv.blk.Syntax = append(cv.blk.Syntax, SyntaxError{cv.span(n), grammar.Describe(n, cv.src)})
-	if n.IsError() {
-		cv.commentsIn(n)
+func (cv *converter) syntax(i int) {
+	cv.blk.Syntax = append(cv.blk.Syntax, SyntaxError{cv.span(i), cv.fl.DescribeAt(i, cv.src)})
+	if cv.node(i).IsError() {
+		cv.commentsIn(i)
 	}
 }
 
 // commentsIn keeps the comments an ERROR node swallowed.
-func (cv *converter) commentsIn(n *sitter.Node) {
-	cv.children(n, func(c *sitter.Node, _ string) {
-		if c.Type() == grammar.NodeComment {
+func (cv *converter) commentsIn(i int) {
+	for c := cv.fl.FirstChild(i); c >= 0; c = cv.fl.NextSibling(c) {
+		if cv.node(c).Type() == grammar.NodeComment {
 			cv.blk.Comments = append(cv.blk.Comments, cv.span(c))
-		} else if c.ChildCount() > 0 {
+		} else if cv.node(c).ChildCount > 0 {
 			cv.commentsIn(c)
 		}
-	})
-}
-
-func (cv *converter) children(n *sitter.Node, fn func(c *sitter.Node, field string)) {
-	c := sitter.NewTreeCursor(n)
-	defer c.Close()
-	if !c.GoToFirstChild() {
-		return
-	}
-	for {
-		fn(c.CurrentNode(), c.CurrentFieldName())
-		if !c.GoToNextSibling() {
-			return
-		}
 	}
 }
 
-func (cv *converter) object(n *sitter.Node) *Object {
-	o := &Object{Span: cv.span(n)}
-	cv.children(n, func(c *sitter.Node, _ string) {
+func (cv *converter) object(i int) *Object {
+	o := &Object{Span: cv.span(i)}
+	for c := cv.fl.FirstChild(i); c >= 0; c = cv.fl.NextSibling(c) {
+		n := cv.node(c)
 		switch {
-		case c.Type() == grammar.NodeMember:
+		case n.Type() == grammar.NodeMember:
 			o.Members = append(o.Members, cv.member(c))
-		case c.Type() == "}" && !c.IsMissing():
+		case n.Type() == "}" && !n.IsMissing():
 			o.Closed = true
 		default:
 			cv.extra(c)
 		}
-	})
+	}
 	return o
 }
 
-func (cv *converter) member(n *sitter.Node) *Member {
-	m := &Member{Span: cv.span(n)}
-	cv.children(n, func(c *sitter.Node, field string) {
-		switch field {
-		case grammar.FieldKey:
-			m.Key = Ident{cv.text(c), cv.span(c)}
-		case grammar.FieldValue:
+func (cv *converter) member(i int) *Member {
+	m := &Member{Span: cv.span(i)}
+	for c := cv.fl.FirstChild(i); c >= 0; c = cv.fl.NextSibling(c) {
+		switch cv.node(c).Field {
+		case fieldKey:
+			m.Key = cv.ident(c)
+		case fieldValue:
 			m.Value = cv.value(c)
 		default:
 			cv.extra(c)
 		}
-	})
+	}
 	if m.Value == nil {
 		end := m.Span.End
 		m.Value = &Bad{Span: Span{end, end}}
@@ -186,67 +190,69 @@ func (cv *converter) member(n *sitter.Node) *Member {
 	return m
 }
 
-func (cv *converter) value(n *sitter.Node) Value {
+func (cv *converter) value(i int) Value {
+	n := cv.node(i)
 	if n.IsMissing() || n.IsError() {
-		cv.syntax(n)
-		return &Bad{Span: cv.span(n), Text: cv.text(n)}
+		cv.syntax(i)
+		return &Bad{Span: cv.span(i), Text: cv.text(i)}
 	}
 	switch n.Type() {
 	case grammar.NodeString:
-		return cv.str(n)
+		return cv.str(i)
 	case grammar.NodeNumber:
-		text := cv.text(n)
+		text := cv.text(i)
 		v, _ := strconv.ParseFloat(text, 64)
-		return &Number{Span: cv.span(n), Text: text, Value: v}
+		return &Number{Span: cv.span(i), Text: text, Value: v}
 	case grammar.NodeBoolean:
-		return &Bool{Span: cv.span(n), Value: cv.text(n) == "true"}
+		return &Bool{Span: cv.span(i), Value: cv.text(i) == "true"}
 	case grammar.NodeArray:
-		return cv.array(n)
+		return cv.array(i)
 	case grammar.NodeObject:
-		return cv.object(n)
+		return cv.object(i)
 	}
-	cv.syntax(n)
-	return &Bad{Span: cv.span(n), Text: cv.text(n)}
+	cv.syntax(i)
+	return &Bad{Span: cv.span(i), Text: cv.text(i)}
 }
 
-func (cv *converter) array(n *sitter.Node) *Array {
-	a := &Array{Span: cv.span(n)}
-	cv.children(n, func(c *sitter.Node, _ string) {
+func (cv *converter) array(i int) *Array {
+	a := &Array{Span: cv.span(i)}
+	for c := cv.fl.FirstChild(i); c >= 0; c = cv.fl.NextSibling(c) {
+		n := cv.node(c)
 		switch {
-		case c.Type() == grammar.NodeComment || grammar.IsSyntaxError(c):
+		case n.Type() == grammar.NodeComment || cv.fl.IsSyntaxErrorAt(c):
 			cv.extra(c)
-		case c.IsNamed():
+		case n.IsNamed():
 			a.Elems = append(a.Elems, cv.value(c))
 		}
-	})
+	}
 	return a
 }
 
-func (cv *converter) str(n *sitter.Node) *String {
-	s := &String{Span: cv.span(n)}
+func (cv *converter) str(i int) *String {
+	s := &String{Span: cv.span(i)}
 	var val strings.Builder
 	rawStart, rawEnd := -1, -1
-	cv.children(n, func(c *sitter.Node, _ string) {
-		switch c.Type() {
+	for c := cv.fl.FirstChild(i); c >= 0; c = cv.fl.NextSibling(c) {
+		n := cv.node(c)
+		switch n.Type() {
 		case grammar.NodeStringText:
 			val.WriteString(cv.text(c))
 		case grammar.NodeEscape:
 			val.WriteString(unescape(cv.text(c)))
 		case `"`:
-			if c.IsMissing() {
+			if n.IsMissing() {
 				s.Unterminated = true
 				cv.syntax(c)
 			}
 			if rawStart < 0 {
-				rawStart = int(c.EndByte())
+				rawStart = int(n.EndByte)
 			} else {
-				rawEnd = int(c.StartByte())
+				rawEnd = int(n.StartByte)
 			}
-			return
 		default:
 			cv.extra(c)
 		}
-	})
+	}
 	s.Value = val.String()
 	if rawStart >= 0 && rawEnd >= rawStart {
 		s.Raw = string(cv.src[rawStart:rawEnd])

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"sort"
+
 	sitter "github.com/smacker/go-tree-sitter"
 
 	"github.com/dpls-dev/dpls/grammar"
@@ -10,8 +12,8 @@ import (
 // with src[start:newEnd]. The top-level items of prev (blocks, comments,
 // stray syntax errors) that end before the edit or begin after it are
 // reused, those after it moved by the edit's length change; only the
-// tree's top-level nodes between them are visited, so the cost follows the
-// edit, not the file (Build walks every top-level node through cgo and
+// tree's top-level nodes between them are flattened and visited, so the
+// cost follows the edit, not the file (Build flattens the whole tree and
 // copies every block's text).
 //
 // The tree must agree with prev around the edit: the node before the
@@ -60,20 +62,17 @@ func windowOf(prev *File, start, oldEnd, delta int) window {
 	return w
 }
 
-// split finds, in a list of items sorted by position, how many end before
-// start and where those beginning after oldEnd start, and widens w's
-// bounds with them.
+// split finds, in a list of items sorted by position (and not
+// overlapping, so their ends are sorted too), how many end before start
+// and where those beginning after oldEnd start, and widens w's bounds with
+// them. It searches rather than scans: a file holds thousands of items and
+// an edit touches a few.
 func split(n int, at func(int) Span, start, oldEnd int, w *window) (before, after int) {
-	for before < n && at(before).End < start {
-		before++
-	}
+	before = sort.Search(n, func(i int) bool { return at(i).End >= start })
 	if before > 0 {
 		w.lo = max(w.lo, at(before-1).End)
 	}
-	after = n
-	for after > before && at(after-1).Start > oldEnd {
-		after--
-	}
+	after = before + sort.Search(n-before, func(i int) bool { return at(before+i).Start > oldEnd })
 	if after < n {
 		s := at(after)
 		if !w.hasAfter || s.Start+w.delta < w.hi {
@@ -85,7 +84,11 @@ func split(n int, at func(int) Span, start, oldEnd int, w *window) (before, afte
 
 // rebuild converts the tree's top-level nodes in the window and joins
 // them with prev's items around it; ok is false when the tree does not
-// line up with prev at the window's edges.
+// line up with prev at the window's edges. Only the window's nodes are
+// flattened: grammar.FlattenTop starts at the node that ends the last item
+// kept before the window (tree-sitter's "first child for byte" is the first
+// child ending at or after it) and stops after the first node ending past
+// the window.
 func (w window) rebuild(name string, src []byte, root *sitter.Node) (*File, bool) {
 	f := &File{Name: name, Src: src}
 	p := w.prev
@@ -99,32 +102,27 @@ func (w window) rebuild(name string, src []byte, root *sitter.Node) (*File, bool
 	for _, b := range p.Blocks[w.blocksBefore:w.blocksAfter] {
 		reuse[b.Text] = b
 	}
-	c := sitter.NewTreeCursor(root)
-	defer c.Close()
-	more, ok := w.enter(c)
+	to := ^uint32(0)
+	if w.hasAfter {
+		to = uint32(w.hi)
+	}
+	fl := grammar.FlattenTop(root, uint32(w.lo), to)
+	i, ok := w.enter(fl)
 	if !ok {
 		return nil, false
 	}
-	for more {
-		n := c.CurrentNode()
-		start, end := int(n.StartByte()), int(n.EndByte())
+	for ; i >= 0; i = fl.NextSibling(i) {
+		n := &fl.Nodes[i]
+		start, end := int(n.StartByte), int(n.EndByte)
 		if w.hasAfter && end > w.hi {
 			if start != w.hi || end != w.hiEnd {
 				return nil, false
 			}
 			break
 		}
-		switch {
-		case n.Type() == grammar.NodeBlock:
-			f.Blocks = append(f.Blocks, blockFor(n, src, start, end, reuse))
-		case n.Type() == grammar.NodeComment:
-			f.Comments = append(f.Comments, Span{start, end})
-		case grammar.IsSyntaxError(n):
-			f.Stray = append(f.Stray, SyntaxError{Span{start, end}, grammar.Describe(n, src)})
-		}
-		more = c.GoToNextSibling()
+		f.addTop(fl, i, reuse)
 	}
-	if !more && w.hasAfter {
+	if i < 0 && w.hasAfter {
 		return nil, false
 	}
 	for _, b := range p.Blocks[w.blocksAfter:] {
@@ -144,21 +142,20 @@ func (w window) rebuild(name string, src []byte, root *sitter.Node) (*File, bool
 	return f, true
 }
 
-// enter moves c to the first top-level node of the window, and reports
-// whether there is one. The node before it must end where the last item
-// kept before the window ends, or error recovery folded kept items into a
-// new node and ok is false. Tree-sitter's "first child for byte" is the
-// first child ending at or after it, which is that last kept item.
-func (w window) enter(c *sitter.TreeCursor) (more, ok bool) {
-	if c.GoToFirstChildForByte(uint32(w.lo)) < 0 {
-		return false, w.lo == 0 || !w.hasAfter
+// enter returns the first top-level node of the window in fl (-1 for
+// none). The node before it must end where the last item kept before the
+// window ends, or error recovery folded kept items into a new node and ok
+// is false.
+func (w window) enter(fl *grammar.Flat) (first int, ok bool) {
+	first = fl.FirstChild(0)
+	if first < 0 {
+		return -1, w.lo == 0 || !w.hasAfter
 	}
 	if w.lo == 0 {
-		return true, true
+		return first, true
 	}
-	n := c.CurrentNode()
-	if int(n.EndByte()) != w.lo {
-		return false, false
+	if int(fl.Nodes[first].EndByte) != w.lo {
+		return -1, false
 	}
-	return c.GoToNextSibling(), true
+	return fl.NextSibling(first), true
 }

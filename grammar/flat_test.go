@@ -1,0 +1,198 @@
+package grammar_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/dpls-dev/dpls/grammar"
+	"github.com/dpls-dev/dpls/internal/testgen"
+)
+
+// flatInputs are texts with every construct and many kinds of syntax
+// errors: the seeds, the corpus inputs, the fuzz corpus, a generated
+// workspace, and every seed cut short and with bytes deleted at many
+// places.
+func flatInputs(t *testing.T) map[string][]byte {
+	in := map[string][]byte{"testgen": testgen.Workspace(1000)}
+	for _, path := range seedFiles(t) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Base(path)
+		in[name] = src
+		for cut := 0; cut < len(src); cut += 37 {
+			in[fmt.Sprintf("%s[:%d]", name, cut)] = src[:cut]
+			del := append(append([]byte(nil), src[:cut]...), src[min(cut+3, len(src)):]...)
+			in[fmt.Sprintf("%s without [%d:%d]", name, cut, cut+3)] = del
+		}
+	}
+	for _, path := range corpusFiles(t) {
+		for i, c := range readCorpus(t, path) {
+			in[fmt.Sprintf("%s#%d", path, i)] = []byte(c.input)
+		}
+	}
+	fuzz, _ := filepath.Glob(filepath.Join("testdata", "fuzz", "*", "*"))
+	for _, path := range fuzz {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			if lit, ok := strings.CutPrefix(line, "[]byte("); ok {
+				if s, err := strconv.Unquote(strings.TrimSuffix(lit, ")")); err == nil {
+					in[fmt.Sprintf("%s:%d", path, i+1)] = []byte(s)
+				}
+			}
+		}
+	}
+	return in
+}
+
+// cursorWalk lists n's subtree in preorder as go-tree-sitter's cursor
+// visits it, with each node's field name and parent index: what Flatten
+// must reproduce. (Node.Parent is not the parent: for a zero-width node
+// tree-sitter's ts_node_parent may return a node that merely ends there.)
+func cursorWalk(n *sitter.Node) (nodes []*sitter.Node, fields []string, parents []int32) {
+	c := sitter.NewTreeCursor(n)
+	defer c.Close()
+	var visit func(parent int32)
+	visit = func(parent int32) {
+		me := int32(len(nodes))
+		nodes = append(nodes, c.CurrentNode())
+		fields = append(fields, c.CurrentFieldName())
+		parents = append(parents, parent)
+		if c.GoToFirstChild() {
+			for {
+				visit(me)
+				if !c.GoToNextSibling() {
+					break
+				}
+			}
+			c.GoToParent()
+		}
+	}
+	visit(-1)
+	return nodes, fields, parents
+}
+
+// TestFlattenMatchesCursor checks every field of every flattened node, and
+// the syntax-error checks and descriptions, against go-tree-sitter's
+// cursor and Node on the same tree.
+func TestFlattenMatchesCursor(t *testing.T) {
+	for name, src := range flatInputs(t) {
+		tree := grammar.Parse(src)
+		nodes, fields, parents := cursorWalk(tree.RootNode())
+		f := grammar.Flatten(tree.RootNode())
+		if len(f.Nodes) != len(nodes) {
+			t.Fatalf("%s: %d flat nodes, the cursor visits %d", name, len(f.Nodes), len(nodes))
+		}
+		for i, n := range nodes {
+			got := &f.Nodes[i]
+			parent := parents[i]
+			var flags uint16
+			for bit, on := range map[uint16]bool{
+				grammar.FlagNamed: n.IsNamed(), grammar.FlagMissing: n.IsMissing(), grammar.FlagExtra: n.IsExtra(),
+				grammar.FlagError: n.IsError(), grammar.FlagHasError: n.HasError(),
+			} {
+				if on {
+					flags |= bit
+				}
+			}
+			if got.Type() != n.Type() || grammar.FieldNameOf(got.Field) != fields[i] ||
+				got.StartByte != n.StartByte() || got.EndByte != n.EndByte() || got.StartPoint != n.StartPoint() ||
+				got.ChildCount != n.ChildCount() || got.Flags != flags || got.Parent != parent {
+				t.Fatalf("%s: node %d is %s field %q [%d, %d) at %v, %d children, flags %b, parent %d; flat: %s field %q [%d, %d) at %v, %d children, flags %b, parent %d",
+					name, i, n.Type(), fields[i], n.StartByte(), n.EndByte(), n.StartPoint(), n.ChildCount(), flags, parent,
+					got.Type(), grammar.FieldNameOf(got.Field), got.StartByte, got.EndByte, got.StartPoint, got.ChildCount, got.Flags, got.Parent)
+			}
+			if next := flatNextSibling(i, parents); f.NextSibling(i) != next {
+				t.Fatalf("%s: node %d: next sibling %d, flat says %d", name, i, next, f.NextSibling(i))
+			}
+			if want := grammar.IsSyntaxError(n); f.IsSyntaxErrorAt(i) != want {
+				t.Fatalf("%s: node %d (%s): IsSyntaxError %v, flat %v", name, i, n.Type(), want, !want)
+			}
+			if grammar.IsSyntaxError(n) {
+				if want, got := grammar.Describe(n, src), f.DescribeAt(i, src); got != want {
+					t.Fatalf("%s: node %d (%s): Describe %q, flat %q", name, i, n.Type(), want, got)
+				}
+			}
+		}
+	}
+}
+
+// flatNextSibling finds node i's next sibling in a cursor walk.
+func flatNextSibling(i int, parents []int32) int {
+	if parents[i] < 0 {
+		return -1
+	}
+	for j := i + 1; j < len(parents); j++ {
+		switch parents[j] {
+		case parents[i]:
+			return j
+		}
+		if parents[j] < parents[i] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// TestFlattenTop checks the partial walk against the whole one: the root,
+// then the top-level nodes from the first one ending at or after from up to
+// and including the first one ending after to, each with its subtree.
+func TestFlattenTop(t *testing.T) {
+	src := testgen.Workspace(200)
+	tree := grammar.Parse(src)
+	full := grammar.Flatten(tree.RootNode())
+	var tops []int
+	for c := full.FirstChild(0); c >= 0; c = full.NextSibling(c) {
+		tops = append(tops, c)
+	}
+	mid := full.Nodes[tops[len(tops)/2]]
+	for _, r := range []struct{ from, to uint32 }{
+		{0, 0}, {0, ^uint32(0)}, {mid.EndByte, mid.EndByte}, {mid.EndByte - 1, mid.EndByte + 40},
+		{mid.StartByte, ^uint32(0)}, {uint32(len(src)), ^uint32(0)}, {uint32(len(src)) + 1, ^uint32(0)},
+	} {
+		want := []string{flatKey(full, 0)}
+		for _, c := range tops {
+			n := full.Nodes[c]
+			if n.EndByte < r.from {
+				continue
+			}
+			for i := c; i < int(n.Next); i++ {
+				want = append(want, flatKey(full, i))
+			}
+			if n.EndByte > r.to {
+				break
+			}
+		}
+		part := grammar.FlattenTop(tree.RootNode(), r.from, r.to)
+		var got []string
+		for i := range part.Nodes {
+			got = append(got, flatKey(part, i))
+		}
+		if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
+			t.Errorf("FlattenTop(%d, %d) =\n%s\nwant\n%s", r.from, r.to, g, w)
+		}
+	}
+}
+
+// flatKey describes node i of f without its index: what it is, where, how
+// many nodes its subtree holds, and where its parent starts. The root's
+// subtree size is left out, as FlattenTop keeps only part of it.
+func flatKey(f *grammar.Flat, i int) string {
+	n := f.Nodes[i]
+	if n.Parent < 0 {
+		return fmt.Sprintf("%s [%d, %d) flags %b", n.Type(), n.StartByte, n.EndByte, n.Flags)
+	}
+	p := f.Nodes[n.Parent]
+	return fmt.Sprintf("%s %q [%d, %d) flags %b size %d in %s at %d",
+		n.Type(), grammar.FieldNameOf(n.Field), n.StartByte, n.EndByte, n.Flags, int(n.Next)-i, p.Type(), p.StartByte)
+}
