@@ -22,6 +22,10 @@ type Target struct {
 	Kinds []string
 	// Generate builds the files for one service.
 	Generate func(Service) (Result, error)
+	// OptIn targets are alternatives to another target that writes the
+	// same files (hystrix for spring): they run only when named, never as
+	// part of "all", so "all" cannot write one path twice.
+	OptIn bool
 }
 
 // Consumes reports whether the target reads blocks of kind.

@@ -144,11 +144,11 @@ func (p genPlan) summary(what string) string {
 	return b.String()
 }
 
-// targetsFor are the targets that consume blocks of kind, or every target
-// when kind is "".
+// targetsFor are the targets that consume blocks of kind, or every default
+// target when kind is "".
 func targetsFor(kind string) []generators.Target {
 	if kind == "" {
-		return registry.All()
+		return registry.Default()
 	}
 	return registry.ForKind(kind)
 }

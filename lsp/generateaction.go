@@ -101,7 +101,7 @@ func (s *Server) genAction(snap *snapshot, dir, title string, kind codeactions.K
 // settings are checked where they are read).
 func (s *Server) configuredTargets(cfg analysis.Config) []generators.Target {
 	if len(cfg.Generate.Targets) == 0 {
-		return registry.All()
+		return registry.Default()
 	}
 	var out []generators.Target
 	for _, n := range cfg.Generate.Targets {

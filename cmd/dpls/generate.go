@@ -137,7 +137,7 @@ func listTargets(w io.Writer) {
 
 func selectTargets(name string) ([]generators.Target, error) {
 	if name == "all" {
-		return registry.All(), nil
+		return registry.Default(), nil
 	}
 	t, err := registry.Lookup(name)
 	if err != nil {

@@ -23,6 +23,7 @@ var HystrixTarget = g.Target{
 	Title:    "Spring Cloud Netflix Hystrix (legacy, maintenance mode)",
 	Kinds:    []string{"generate_java"},
 	Generate: func(svc g.Service) (g.Result, error) { return generate(svc, true) },
+	OptIn:    true,
 }
 
 // gen carries one service's generation.
