@@ -35,6 +35,8 @@ const SyntaxCode = "SYN001"
 var (
 	mu       sync.RWMutex
 	registry = map[string]*Rule{}
+	// sorted caches All; a registration clears it.
+	sorted []*Rule
 )
 
 // Register adds r to the rule set; rule files call it from init. A second
@@ -46,6 +48,7 @@ func Register(r *Rule) {
 		panic("rule: duplicate rule code " + r.Code)
 	}
 	registry[r.Code] = r
+	sorted = nil
 }
 
 // Lookup returns the rule with the given code.
@@ -56,14 +59,25 @@ func Lookup(code string) (*Rule, bool) {
 	return r, ok
 }
 
-// All returns every registered rule, sorted by code.
+// All returns every registered rule, sorted by code. The analysis asks
+// for it once per block and per group, so the sorted list is built once per
+// registration, not per call; callers get a copy of the slice header and
+// must not reorder or modify its elements.
 func All() []*Rule {
 	mu.RLock()
-	defer mu.RUnlock()
-	all := make([]*Rule, 0, len(registry))
-	for _, r := range registry {
-		all = append(all, r)
+	all := sorted
+	mu.RUnlock()
+	if all != nil {
+		return all
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].Code < all[j].Code })
-	return all
+	mu.Lock()
+	defer mu.Unlock()
+	if sorted == nil {
+		sorted = make([]*Rule, 0, len(registry))
+		for _, r := range registry {
+			sorted = append(sorted, r)
+		}
+		sort.Slice(sorted, func(i, j int) bool { return sorted[i].Code < sorted[j].Code })
+	}
+	return sorted[:len(sorted):len(sorted)]
 }
