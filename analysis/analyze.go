@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"sync"
+
 	"github.com/dpls-dev/dpls/analysis/model"
 	"github.com/dpls-dev/dpls/analysis/rule"
 	// The rule set registers itself.
@@ -14,10 +16,23 @@ import (
 func (w *Workspace) analyze() {
 	w.once.Do(func() {
 		w.index = w.groups.indexFor(w.files)
+		// Block rules and group rules are independent: run the block rules
+		// of every file while the group cache does its passes, so a cold
+		// analysis uses both cores of a small machine.
+		var blocksDone sync.WaitGroup
+		blocksDone.Add(1)
+		go func() {
+			defer blocksDone.Done()
+			for _, fs := range w.files {
+				fs.blocks()
+			}
+		}()
+		defer blocksDone.Wait()
 		cross := map[string][]rule.Diagnostic{}
 		for _, d := range append(w.groups.groupDiagnostics(w.index, w.files), workspaceDiagnostics(w.index)...) {
 			cross[d.File] = append(cross[d.File], d)
 		}
+		blocksDone.Wait()
 		diags := make(map[string][]rule.Diagnostic, len(w.files))
 		for name, fs := range w.files {
 			diags[name] = w.finish(fs.model, fs.fileDiagnostics(cross[name]))

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -61,11 +62,11 @@ func (fs *fileState) blocks() [][]rule.Diagnostic {
 			out[len(blocks)-1-j] = prevDiags[len(prevBlocks)-1-j]
 			j++
 		}
-		for k := i; k < len(blocks)-j; k++ {
+		forEachParallel(i, len(blocks)-j, func(k int) {
 			ds := rule.Materialize(fs.model.Name, blocks[k], blockFindings(blocks[k]))
 			sortDiags(ds)
 			out[k] = ds
-		}
+		})
 		fs.diags.perBlock = out
 		fs.diags.from.Store(nil)
 		fs.diags.done.Store(true)
@@ -138,4 +139,34 @@ func mergeBack(sorted, extra []rule.Diagnostic) []rule.Diagnostic {
 		}
 	}
 	return out
+}
+
+// parallelMin is the number of blocks below which checking them on one
+// goroutine is cheaper than starting others (an edit re-checks one block).
+const parallelMin = 256
+
+// forEachParallel calls fn for every k in [from, to), split over the
+// machine's cores when the range is large. fn must only write its own k.
+func forEachParallel(from, to int, fn func(k int)) {
+	n := to - from
+	workers := runtime.GOMAXPROCS(0)
+	if n < parallelMin || workers < 2 {
+		for k := from; k < to; k++ {
+			fn(k)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (n + workers - 1) / workers
+	for lo := from; lo < to; lo += chunk {
+		hi := min(lo+chunk, to)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := lo; k < hi; k++ {
+				fn(k)
+			}
+		}()
+	}
+	wg.Wait()
 }
