@@ -12,6 +12,7 @@ import (
 
 	"github.com/dpls-dev/dpls/analysis/rule"
 	"github.com/dpls-dev/dpls/grammar"
+	"github.com/dpls-dev/dpls/internal/testgen"
 )
 
 // FuzzAnalyze feeds arbitrary text to the whole pipeline: parse, model,
@@ -91,7 +92,7 @@ func checkInRange(t *testing.T, ws *Workspace, files map[string][]byte) {
 // cases.
 func fuzzSeeds(f *testing.F) [][]byte {
 	var out [][]byte
-	seeds, _ := filepath.Glob("../testdata/seed/*.dpl")
+	seeds, _ := filepath.Glob(filepath.Join(testgen.SeedDir(), "*.dpl"))
 	for _, p := range seeds {
 		src, err := os.ReadFile(p)
 		if err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/dpls-dev/dpls/analysis/rule"
 	"github.com/dpls-dev/dpls/analysis/typed"
 	"github.com/dpls-dev/dpls/grammar"
+	"github.com/dpls-dev/dpls/internal/testgen"
 )
 
 // The incremental analysis is proven with two probe rules that count their
@@ -134,7 +135,7 @@ func withProbes(t *testing.T) {
 // incrSeedFiles reads the design draft's examples.
 func incrSeedFiles(t testing.TB) map[string][]byte {
 	t.Helper()
-	paths, err := filepath.Glob("../testdata/seed/*.dpl")
+	paths, err := filepath.Glob(filepath.Join(testgen.SeedDir(), "*.dpl"))
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no seed examples: %v", err)
 	}

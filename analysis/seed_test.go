@@ -9,6 +9,7 @@ import (
 
 	"github.com/dpls-dev/dpls/analysis"
 	"github.com/dpls-dev/dpls/analysis/rule"
+	"github.com/dpls-dev/dpls/internal/testgen"
 )
 
 // seedExpected is what ../shared/rules.md §2 lists for the design draft's
@@ -38,7 +39,7 @@ var seedExpected = []string{
 
 func seedWorkspace(t *testing.T) *analysis.Workspace {
 	t.Helper()
-	paths, err := filepath.Glob("../testdata/seed/*.dpl")
+	paths, err := filepath.Glob(filepath.Join(testgen.SeedDir(), "*.dpl"))
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no seed examples: %v", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/dpls-dev/dpls/analysis/model"
 	"github.com/dpls-dev/dpls/analysis/rule"
 	"github.com/dpls-dev/dpls/grammar"
+	"github.com/dpls-dev/dpls/internal/testgen"
 )
 
 func TestSyntaxErrorsBecomeDiagnostics(t *testing.T) {
@@ -47,7 +48,7 @@ func TestEditReusesUntouchedBlocks(t *testing.T) {
 
 func TestSeedWorkspaceHasNoSyntaxErrors(t *testing.T) {
 	w := New(Config{})
-	paths, _ := filepath.Glob("../testdata/seed/*.dpl")
+	paths, _ := filepath.Glob(filepath.Join(testgen.SeedDir(), "*.dpl"))
 	for _, p := range paths {
 		src, err := os.ReadFile(p)
 		if err != nil {

@@ -2,7 +2,6 @@ package completion
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/dpls-dev/dpls/analysis"
@@ -68,7 +67,7 @@ func blockNames(w *analysis.Workspace, ctx context) []Item {
 
 // keys proposes the fields of the object at ctx.path not written yet.
 func keys(ctx context) []Item {
-	obj, ok := objectSchema(ctx.block.Kind.Text, ctx.path)
+	obj, ok := schema.ObjectAt(ctx.block.Kind.Text, ctx.path)
 	if !ok {
 		return nil
 	}
@@ -156,31 +155,10 @@ func fieldDoc(f *schema.Field) string {
 	return doc
 }
 
-// objectSchema returns the schema object at path of a block kind.
-func objectSchema(kind string, path []string) (*schema.Object, bool) {
-	if len(path) == 0 {
-		b, ok := schema.Lookup(kind)
-		if !ok {
-			return nil, false
-		}
-		return b.Body, true
-	}
-	f, ok := schema.Resolve(kind, path)
-	if !ok {
-		return nil, false
-	}
-	return f.Object()
-}
-
 // declaredMetrics lists the metrics declared for a block name (normalized:
 // alerts order-service sees metrics OrderService), sorted by name.
 func declaredMetrics(w *analysis.Workspace, name string) []facts.MetricDecl {
-	var out []facts.MetricDecl
-	for _, r := range w.Index().Service(name) {
-		out = append(out, facts.DeclaredMetrics(r.Block)...)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
+	return facts.MetricsFor(w.Index(), name)
 }
 
 // metricNames lists the names of declaredMetrics.

@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
+
+	"github.com/dpls-dev/dpls/internal/testgen"
 )
 
 // FuzzFormat checks on any input that parses what formatting promises (the
@@ -14,7 +16,7 @@ import (
 // point, edits that reproduce the output, and range edits that keep the
 // tree. Input that does not parse must be refused with a *SyntaxError.
 func FuzzFormat(f *testing.F) {
-	for _, pattern := range []string{"../testdata/seed/*.dpl", "testdata/*.dpl"} {
+	for _, pattern := range []string{filepath.Join(testgen.SeedDir(), "*.dpl"), "testdata/*.dpl"} {
 		files, _ := filepath.Glob(pattern)
 		for _, path := range files {
 			f.Add(readFile(f, path), uint8(0), uint16(0), uint16(40))

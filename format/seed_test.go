@@ -4,14 +4,16 @@ import (
 	"bytes"
 	"path/filepath"
 	"testing"
+
+	"github.com/dpls-dev/dpls/internal/testgen"
 )
 
 // seedFiles are the draft's examples, which the language reference shows
 // in canonical form.
 func seedFiles(t testing.TB) []string {
-	files, _ := filepath.Glob("../testdata/seed/*.dpl")
+	files, _ := filepath.Glob(filepath.Join(testgen.SeedDir(), "*.dpl"))
 	if len(files) == 0 {
-		t.Fatal("no seed files in ../testdata/seed")
+		t.Fatal("no seed files in", testgen.SeedDir())
 	}
 	return files
 }

@@ -83,10 +83,7 @@ func EditAt(src []byte, start, oldEnd int, startPt sitter.Point, text []byte) (E
 
 // PointAt converts a byte offset of src into a tree-sitter point.
 func PointAt(src []byte, offset int) sitter.Point {
-	prefix := src[:offset]
-	row := bytes.Count(prefix, []byte{'\n'})
-	col := offset - (bytes.LastIndexByte(prefix, '\n') + 1)
-	return sitter.Point{Row: uint32(row), Column: uint32(col)}
+	return advance(sitter.Point{}, src[:offset])
 }
 
 func advance(p sitter.Point, text []byte) sitter.Point {

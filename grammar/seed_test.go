@@ -6,10 +6,11 @@ import (
 	"testing"
 
 	"github.com/dpls-dev/dpls/grammar"
+	"github.com/dpls-dev/dpls/internal/testgen"
 )
 
 // seedDir holds every DSL example of the design draft, one per file.
-var seedDir = filepath.Join("..", "testdata", "seed")
+var seedDir = testgen.SeedDir()
 
 func seedFiles(t testing.TB) []string {
 	files, err := filepath.Glob(filepath.Join(seedDir, "*.dpl"))

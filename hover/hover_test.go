@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"github.com/dpls-dev/dpls/analysis"
+	"github.com/dpls-dev/dpls/internal/testgen"
 )
 
 // seed analyzes every seed example as one workspace.
 func seed(t *testing.T) *analysis.Workspace {
 	t.Helper()
 	w := analysis.New(analysis.Config{})
-	paths, err := filepath.Glob("../testdata/seed/*.dpl")
+	paths, err := filepath.Glob(filepath.Join(testgen.SeedDir(), "*.dpl"))
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no seed files: %v", err)
 	}

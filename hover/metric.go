@@ -19,12 +19,8 @@ func metricAt(w *analysis.Workspace, b *model.Block, rel int) (string, model.Spa
 		if !u.Span.Contains(rel) {
 			continue
 		}
-		var decls []facts.MetricDecl
-		for _, r := range w.Index().Service(b.Name.Text) {
-			decls = append(decls, facts.DeclaredMetrics(r.Block)...)
-		}
 		var d doc
-		decl, ok := facts.ResolveMetric(decls, u.Name())
+		decl, ok := facts.ResolveMetric(facts.MetricsFor(w.Index(), b.Name.Text), u.Name())
 		if !ok {
 			d.title("`" + u.Name() + "` · undeclared metric")
 			d.para(fmt.Sprintf("No `metrics %s` block declares it, so the alert can never fire.", b.Name.Text))

@@ -36,9 +36,8 @@ func codeLens(ctx context.Context, s *Server, snap *snapshot, params []byte) (an
 		for i, t := range ts {
 			names[i] = t.Name
 		}
-		at := doc.mapper().Position(b.Start)
 		out = append(out, protocol.CodeLens{
-			Range: protocol.Range{Start: at, End: at},
+			Range: doc.mapper().Range(spanAt(b.Start)),
 			Command: &protocol.Command{
 				Title:     "Generate: " + strings.Join(names, " · "),
 				Command:   cmdGenerate,

@@ -5,6 +5,7 @@ import (
 
 	"go.uber.org/zap"
 
+	"github.com/dpls-dev/dpls/analysis/model"
 	"github.com/dpls-dev/dpls/format"
 	"github.com/dpls-dev/dpls/lsp/internal/protocol"
 )
@@ -38,7 +39,7 @@ func (s *Server) formatResult(doc *document, edits []format.Edit, err error) []p
 	out := make([]protocol.TextEdit, 0, len(edits))
 	for _, e := range edits {
 		out = append(out, protocol.TextEdit{
-			Range:   protocol.Range{Start: m.Position(e.Start), End: m.Position(e.End)},
+			Range:   m.Range(model.Span{Start: e.Start, End: e.End}),
 			NewText: e.NewText,
 		})
 	}

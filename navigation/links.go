@@ -48,7 +48,7 @@ func blockOccurrences(w *analysis.Workspace, file string, b *model.Block) []symO
 // walkRefs calls fn for every string the schema types as a reference, and
 // for every key of an object whose open keys are references.
 func walkRefs(b *model.Block, o *model.Object, path []string, fn func(schema.RefTarget, *model.String, *model.Ident)) {
-	obj, ok := objectSchema(b.Kind.Text, path)
+	obj, ok := schema.ObjectAt(b.Kind.Text, path)
 	if !ok {
 		return
 	}
@@ -111,19 +111,4 @@ func listOf(t schema.Type) (*schema.List, bool) {
 		}
 	}
 	return nil, false
-}
-
-func objectSchema(kind string, path []string) (*schema.Object, bool) {
-	if len(path) == 0 {
-		b, ok := schema.Lookup(kind)
-		if !ok {
-			return nil, false
-		}
-		return b.Body, true
-	}
-	f, ok := schema.Resolve(kind, path)
-	if !ok {
-		return nil, false
-	}
-	return f.Object()
 }

@@ -25,7 +25,7 @@ func metricOccurrences(w *analysis.Workspace, file string, b *model.Block) []sym
 			add(d.Name, d.Key.Span, true)
 		}
 	case "alerts":
-		decls := declaredFor(w, b.Name.Text)
+		decls := facts.MetricsFor(w.Index(), b.Name.Text)
 		for _, u := range facts.MetricUses(b) {
 			d, ok := facts.ResolveMetric(decls, u.Name())
 			if !ok {
@@ -36,15 +36,6 @@ func metricOccurrences(w *analysis.Workspace, file string, b *model.Block) []sym
 			// suffix.
 			add(d.Name, model.Span{Start: u.Span.Start, End: u.Span.Start + len(d.Name)}, false)
 		}
-	}
-	return out
-}
-
-// declaredFor lists the metrics declared for a block name in the workspace.
-func declaredFor(w *analysis.Workspace, name string) []facts.MetricDecl {
-	var out []facts.MetricDecl
-	for _, r := range w.Index().Service(name) {
-		out = append(out, facts.DeclaredMetrics(r.Block)...)
 	}
 	return out
 }

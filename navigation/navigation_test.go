@@ -8,12 +8,13 @@ import (
 	"testing"
 
 	"github.com/dpls-dev/dpls/analysis"
+	"github.com/dpls-dev/dpls/internal/testgen"
 )
 
 func seed(t *testing.T) *analysis.Workspace {
 	t.Helper()
 	w := analysis.New(analysis.Config{})
-	paths, _ := filepath.Glob("../testdata/seed/*.dpl")
+	paths, _ := filepath.Glob(filepath.Join(testgen.SeedDir(), "*.dpl"))
 	for _, p := range paths {
 		src, err := os.ReadFile(p)
 		if err != nil {

@@ -1,6 +1,8 @@
 package navigation
 
 import (
+	"bytes"
+
 	"github.com/dpls-dev/dpls/analysis/model"
 )
 
@@ -25,14 +27,7 @@ func FoldingRanges(f *model.File) []Fold {
 		return nil
 	}
 	var out []Fold
-	multi := func(s model.Span) bool {
-		for _, c := range f.Src[s.Start:s.End] {
-			if c == '\n' {
-				return true
-			}
-		}
-		return false
-	}
+	multi := func(s model.Span) bool { return bytes.IndexByte(f.Src[s.Start:s.End], '\n') >= 0 }
 	for _, c := range f.Comments {
 		if multi(c) {
 			out = append(out, Fold{Span: c, Kind: FoldComment})

@@ -1,8 +1,11 @@
 package facts
 
 import (
+	"sort"
+
 	"github.com/dpls-dev/dpls/analysis/expr"
 	"github.com/dpls-dev/dpls/analysis/model"
+	"github.com/dpls-dev/dpls/analysis/rule"
 )
 
 // MetricDecl is one metric a `metrics` block declares.
@@ -125,4 +128,16 @@ func ResolveMetric(decls []MetricDecl, name string) (MetricDecl, bool) {
 		}
 	}
 	return MetricDecl{}, false
+}
+
+// MetricsFor lists the metrics declared for a block name in the workspace
+// index: the metrics blocks whose normalized name matches (alerts
+// order-service sees metrics OrderService), sorted by metric name.
+func MetricsFor(idx *rule.Index, name string) []MetricDecl {
+	var out []MetricDecl
+	for _, r := range idx.Service(name) {
+		out = append(out, DeclaredMetrics(r.Block)...)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
 }

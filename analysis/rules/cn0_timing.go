@@ -6,7 +6,6 @@ import (
 	"github.com/dpls-dev/dpls/analysis/model"
 	"github.com/dpls-dev/dpls/analysis/rule"
 	"github.com/dpls-dev/dpls/analysis/typed"
-	"github.com/dpls-dev/dpls/analysis/units"
 )
 
 // Shared reading of the Raft timing pair for CN004–CN006. When only one of
@@ -62,7 +61,7 @@ func (t cnTimingPair) span() model.Span {
 // heartbeat (etcd's default ratio), replacing the written value or adding
 // the member.
 func (t cnTimingPair) tenfold(b *model.Block) rule.BlockFix {
-	text := `"` + units.FormatDuration(10*t.heartbeat) + `"`
+	text := infraDuration(10 * t.heartbeat)
 	title := "Set election_timeout to " + text
 	if t.electionSet {
 		return rule.Replace(title, t.electionSpan, text)

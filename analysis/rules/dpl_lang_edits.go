@@ -62,7 +62,7 @@ func langInsertMember(b *model.Block, o *model.Object, key, value, title string)
 	switch {
 	case len(o.Members) == 0 && multiLine:
 		at = open + 1
-		insert = "\n" + langIndentOf(text, open) + "  " + member
+		insert = "\n" + ftLineIndent(text, open) + "  " + member
 	case len(o.Members) == 0:
 		at = open + 1
 		insert = " " + member + " "
@@ -77,21 +77,11 @@ func langInsertMember(b *model.Block, o *model.Object, key, value, title string)
 				at--
 			}
 		}
-		insert = "\n" + langIndentOf(text, last.Span.Start) + member
+		insert = "\n" + ftLineIndent(text, last.Span.Start) + member
 	default:
 		last := o.Members[len(o.Members)-1]
 		at = last.Span.End
 		insert = ", " + member
 	}
 	return rule.BlockFix{Title: title, Edits: []rule.BlockEdit{{Span: model.Span{Start: at, End: at}, NewText: insert}}}
-}
-
-// langIndentOf is the leading whitespace of the line holding offset.
-func langIndentOf(text string, offset int) string {
-	start := strings.LastIndexByte(text[:offset], '\n') + 1
-	end := start
-	for end < len(text) && (text[end] == ' ' || text[end] == '\t') {
-		end++
-	}
-	return text[start:end]
 }

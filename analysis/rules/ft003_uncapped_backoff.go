@@ -3,7 +3,6 @@ package rules
 import (
 	"github.com/dpls-dev/dpls/analysis/rule"
 	"github.com/dpls-dev/dpls/analysis/schema"
-	"github.com/dpls-dev/dpls/analysis/units"
 )
 
 func init() {
@@ -49,7 +48,7 @@ Sources: AWS Architecture Blog, "Exponential Backoff and Jitter"
 				if !ok {
 					initial = schema.DefaultInitialDelay
 				}
-				capText := `"` + units.FormatDuration(10*initial) + `"`
+				capText := infraDuration(10 * initial)
 				f.Fixes = append(f.Fixes, rule.BlockFix{
 					Title: "Add max_delay: " + capText,
 					Edits: []rule.BlockEdit{ftInsertMember(p.Block.Text, obj, "max_delay: "+capText)},

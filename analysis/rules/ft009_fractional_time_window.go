@@ -38,7 +38,7 @@ HystrixCommandProperties and HystrixRollingNumber (window must divide into bucke
 					continue
 				}
 				span := val.Span()
-				rounded := `"` + units.FormatDuration(d.Round(time.Second)) + `"`
+				rounded := infraDuration(d.Round(time.Second))
 				p.Report(span, "time windows are whole seconds in Resilience4j: "+units.FormatDuration(d)+" becomes "+units.FormatDuration(d.Truncate(time.Second)),
 					rule.Replace("Round to "+rounded, span, rounded))
 			}

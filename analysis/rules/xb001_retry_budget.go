@@ -78,7 +78,7 @@ func checkXB001(p *rule.GroupPass) {
 				f := p.Reportf(ft, layer.Span, "%s worst case exceeds %s %s", w, field, units.FormatDuration(bound))
 				f.Relate(other, boundSpan, other.Block.Label()+" bounds the call at "+units.FormatDuration(bound))
 				xbShrinkRetries(f, layer, pol, bound, timeoutSpan, hasTimeout)
-				f.Fix("Raise "+field+" to "+units.FormatDuration(xbRoundUpMs(w.Total)), other, boundSpan, xbQuoted(xbRoundUpMs(w.Total)))
+				f.Fix("Raise "+field+" to "+units.FormatDuration(xbRoundUpMs(w.Total)), other, boundSpan, infraDuration(xbRoundUpMs(w.Total)))
 			}
 		}
 	}

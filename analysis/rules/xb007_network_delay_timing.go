@@ -64,7 +64,7 @@ func checkXB007(p *rule.GroupPass) {
 					units.FormatDuration(election), units.FormatDuration(delay))
 				f.Relate(vc, delaySpan, related)
 				if written {
-					f.Fix("Raise election_timeout to "+units.FormatDuration(10*delay), c, electionSpan, xbQuoted(10*delay))
+					f.Fix("Raise election_timeout to "+units.FormatDuration(10*delay), c, electionSpan, infraDuration(10*delay))
 				}
 			}
 			heartbeat, heartbeatSpan, written := cv.Duration("heartbeat_interval")

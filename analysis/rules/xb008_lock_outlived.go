@@ -67,7 +67,7 @@ func checkXB008(p *rule.GroupPass) {
 				f.Fix("Enable auto_renewal", lock, span, "true")
 			}
 			if written {
-				f.Fix("Raise ttl to "+units.FormatDuration(budget), lock, ttlSpan, xbQuoted(budget))
+				f.Fix("Raise ttl to "+units.FormatDuration(budget), lock, ttlSpan, infraDuration(budget))
 			}
 		}
 	}

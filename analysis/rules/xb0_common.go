@@ -56,9 +56,6 @@ func xbPlural(n int64, one, many string) string {
 	return strconv.FormatInt(n, 10) + " " + many
 }
 
-// xbQuoted is a duration as DPL source text: "900ms".
-func xbQuoted(d time.Duration) string { return strconv.Quote(units.FormatDuration(d)) }
-
 // xbLayer is one place that retries on a call path: a fault_tolerance
 // retry, or one retry level of a multi_level_fault_tolerance block.
 type xbLayer struct {
@@ -242,7 +239,7 @@ func xbShrinkRetries(f *rule.GroupFinding, layer xbLayer, p schema.RetryPolicy, 
 		f.Fix("Lower max_attempts to "+strconv.Itoa(n), layer.Ref, layer.Span, strconv.Itoa(n))
 	}
 	if t := xbTimeoutWithin(p, budget); t > 0 && t < p.Timeout && hasTimeout {
-		f.Fix("Lower timeout to "+units.FormatDuration(t), layer.Ref, timeout, xbQuoted(t))
+		f.Fix("Lower timeout to "+units.FormatDuration(t), layer.Ref, timeout, infraDuration(t))
 	}
 }
 

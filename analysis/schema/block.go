@@ -92,6 +92,23 @@ func Kinds() []string {
 // Blocks returns every block schema in spec order.
 func Blocks() []*Block { return append([]*Block(nil), blocks...) }
 
+// ObjectAt returns the object schema at path in a block of kind: the block
+// body for an empty path, else the object the field at path holds.
+func ObjectAt(kind string, path []string) (*Object, bool) {
+	if len(path) == 0 {
+		b, ok := Lookup(kind)
+		if !ok {
+			return nil, false
+		}
+		return b.Body, true
+	}
+	f, ok := Resolve(kind, path)
+	if !ok {
+		return nil, false
+	}
+	return f.Object()
+}
+
 // Resolve finds the field at path inside a block of the given kind:
 // Resolve("fault_tolerance", []string{"circuit_breaker", "failure_threshold"}).
 // It descends through object alternatives of OneOf types (retry: count or

@@ -25,20 +25,13 @@ func runCheck(e env) int {
 	if !ok {
 		return 2
 	}
-	files, err := readCheckInputs(e, paths)
+	ws, files, err := loadWorkspace(e, paths)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "dpls check: %v\n", err)
 		return 2
 	}
-	cfg, err := checkConfig(paths[0])
-	if err != nil {
-		fmt.Fprintf(e.stderr, "dpls check: %v\n", err)
-		return 2
-	}
-	ws := analysis.New(cfg)
 	sources := make(map[string][]byte, len(files))
 	for _, f := range files {
-		ws = ws.SetFile(f.name, f.src)
 		sources[f.name] = f.src
 	}
 	shown, failed := selectFindings(ws, fl)

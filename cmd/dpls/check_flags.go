@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dpls-dev/dpls/analysis/rule"
@@ -106,14 +107,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func isFormat(name string) bool {
-	for _, f := range report.Formats {
-		if f == name {
-			return true
-		}
-	}
-	return false
-}
+func isFormat(name string) bool { return slices.Contains(report.Formats, name) }
 
 // findingLevel reads a severity flag; `off` is for configuration only.
 func findingLevel(s string) (rule.Severity, error) {

@@ -54,6 +54,25 @@ func readCheckInputs(e env, paths []string) ([]checkInput, error) {
 	return out, nil
 }
 
+// loadWorkspace reads the inputs named by paths (see readCheckInputs) and
+// the configuration of their workspace root (see checkConfig), in that
+// order, and returns the workspace holding them with the inputs read.
+func loadWorkspace(e env, paths []string) (*analysis.Workspace, []checkInput, error) {
+	files, err := readCheckInputs(e, paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg, err := checkConfig(paths[0])
+	if err != nil {
+		return nil, nil, err
+	}
+	ws := analysis.New(cfg)
+	for _, f := range files {
+		ws = ws.SetFile(f.name, f.src)
+	}
+	return ws, files, nil
+}
+
 // checkConfig reads the .dpls.yaml of the workspace root: the nearest
 // directory holding one, from the first path (its directory, for a file;
 // the working directory, for standard input) upward. Without one, every

@@ -50,19 +50,10 @@ func runGenerate(e env) int {
 		fmt.Fprintf(e.stderr, "dpls generate: %v\n", err)
 		return 2
 	}
-	inputs, err := readCheckInputs(e, paths)
+	ws, _, err := loadWorkspace(e, paths)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "dpls generate: %v\n", err)
 		return 2
-	}
-	cfg, err := checkConfig(paths[0])
-	if err != nil {
-		fmt.Fprintf(e.stderr, "dpls generate: %v\n", err)
-		return 2
-	}
-	ws := analysis.New(cfg)
-	for _, in := range inputs {
-		ws = ws.SetFile(in.name, in.src)
 	}
 	outputs, err := registry.Generate(ws.Index(), targets)
 	if err != nil {
