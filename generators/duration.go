@@ -1,6 +1,7 @@
 package generators
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 )
@@ -38,4 +39,20 @@ func Seconds(d time.Duration) int64 {
 		s++
 	}
 	return s
+}
+
+// ProtoDuration writes d as protobuf JSON wants it (google.protobuf.Duration):
+// seconds with an "s" suffix, fractions with 3, 6 or 9 digits ("0.100s",
+// "30s"); "100ms" is rejected.
+func ProtoDuration(d time.Duration) string {
+	secs, frac := d/time.Second, d%time.Second
+	switch {
+	case frac == 0:
+		return strconv.FormatInt(int64(secs), 10) + "s"
+	case frac%time.Millisecond == 0:
+		return fmt.Sprintf("%d.%03ds", secs, frac/time.Millisecond)
+	case frac%time.Microsecond == 0:
+		return fmt.Sprintf("%d.%06ds", secs, frac/time.Microsecond)
+	}
+	return fmt.Sprintf("%d.%09ds", secs, frac)
 }

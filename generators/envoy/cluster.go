@@ -49,7 +49,7 @@ func (s *gen) cluster() *yaml.Node {
 	pairs := []g.Pair{
 		g.KV("name", g.Str(s.id)),
 		g.KV("type", g.Str(kind)),
-		g.KV("connect_timeout", g.Str(protoDuration(connect))),
+		g.KV("connect_timeout", g.Str(g.ProtoDuration(connect))),
 		g.KV("lb_policy", g.Str(policy)),
 		g.KV("load_assignment", s.assignment()),
 	}
@@ -117,7 +117,7 @@ func (s *gen) outlier() *yaml.Node {
 		p = append(p, g.KV("consecutive_5xx", g.Int(int64(b.Count))))
 	}
 	if b.ResetTimeout > 0 {
-		p = append(p, g.KV("base_ejection_time", g.Str(protoDuration(b.ResetTimeout))))
+		p = append(p, g.KV("base_ejection_time", g.Str(g.ProtoDuration(b.ResetTimeout))))
 	}
 	if len(p) == 0 {
 		return nil
@@ -148,8 +148,8 @@ func (s *gen) healthChecks() *yaml.Node {
 		s.lbNote("health_check: Envoy requires every setting; dpls defaults used for "+joinWords(defaulted), h.Span)
 	}
 	pairs := []g.Pair{
-		g.KV("timeout", g.Str(protoDuration(timeout))),
-		g.KV("interval", g.Str(protoDuration(interval))),
+		g.KV("timeout", g.Str(g.ProtoDuration(timeout))),
+		g.KV("interval", g.Str(g.ProtoDuration(interval))),
 		g.KV("unhealthy_threshold", g.Int(int64(unhealthy))),
 		g.KV("healthy_threshold", g.Int(int64(healthy))),
 	}

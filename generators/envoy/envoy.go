@@ -155,13 +155,13 @@ func (s *gen) route() *yaml.Node {
 	r := s.ft.Retry
 	switch {
 	case s.ft.TotalTimeout > 0:
-		pairs = append(pairs, g.KV("timeout", g.Str(protoDuration(s.ft.TotalTimeout))))
+		pairs = append(pairs, g.KV("timeout", g.Str(g.ProtoDuration(s.ft.TotalTimeout))))
 	case r != nil && r.Timeout > 0:
 		w := schema.WorstCase(*r)
-		pairs = append(pairs, g.Pair{Key: "timeout", Value: g.Str(protoDuration(w.Total)),
+		pairs = append(pairs, g.Pair{Key: "timeout", Value: g.Str(g.ProtoDuration(w.Total)),
 			Comment: "no total_timeout: the retry policy's worst case W bounds the whole call"})
 	case s.ft.Timeout > 0:
-		pairs = append(pairs, g.KV("timeout", g.Str(protoDuration(s.ft.Timeout))))
+		pairs = append(pairs, g.KV("timeout", g.Str(g.ProtoDuration(s.ft.Timeout))))
 	}
 	if r != nil {
 		rp := []g.Pair{
@@ -169,12 +169,12 @@ func (s *gen) route() *yaml.Node {
 			{Key: "num_retries", Value: g.Int(int64(r.MaxAttempts - 1)), Comment: "max_attempts " + strconv.Itoa(r.MaxAttempts) + " − 1: Envoy counts retries only"},
 		}
 		if s.ft.Timeout > 0 {
-			rp = append(rp, g.KV("per_try_timeout", g.Str(protoDuration(s.ft.Timeout))))
+			rp = append(rp, g.KV("per_try_timeout", g.Str(g.ProtoDuration(s.ft.Timeout))))
 		}
 		if r.InitialDelay > 0 {
-			back := []g.Pair{g.KV("base_interval", g.Str(protoDuration(r.InitialDelay)))}
+			back := []g.Pair{g.KV("base_interval", g.Str(g.ProtoDuration(r.InitialDelay)))}
 			if r.MaxDelay > 0 {
-				back = append(back, g.KV("max_interval", g.Str(protoDuration(r.MaxDelay))))
+				back = append(back, g.KV("max_interval", g.Str(g.ProtoDuration(r.MaxDelay))))
 			}
 			rp = append(rp, g.Pair{Key: "retry_back_off", Value: g.Map(back...),
 				Comment: "Envoy's backoff is exponential with full jitter; its multiplier is fixed (2)"})
@@ -235,7 +235,7 @@ func (s *gen) affinity() *yaml.Node {
 	a := s.lb.Affinity
 	ck := []g.Pair{g.KV("name", g.Str(a.Cookie))}
 	if a.TTL > 0 {
-		ck = append(ck, g.KV("ttl", g.Str(protoDuration(a.TTL))))
+		ck = append(ck, g.KV("ttl", g.Str(g.ProtoDuration(a.TTL))))
 	}
 	return g.Seq(g.Map(g.KV("cookie", g.Map(ck...))))
 }
@@ -258,7 +258,7 @@ func (s *gen) rateLimit(r *upstream.RateLimit) *yaml.Node {
 				Value: g.Map(
 					g.KV("max_tokens", g.Int(tokens+int64(r.Burst))),
 					g.KV("tokens_per_fill", g.Int(tokens)),
-					g.KV("fill_interval", g.Str(protoDuration(fill))),
+					g.KV("fill_interval", g.Str(g.ProtoDuration(fill))),
 				)},
 			g.KV("filter_enabled", full),
 			g.KV("filter_enforced", full),
@@ -278,18 +278,3 @@ func (s *gen) note(n g.Note) {
 func (s *gen) ftNote(msg string, path ...string) { s.note(s.ft.Note(name, msg, path...)) }
 
 func (s *gen) lbNote(msg string, span g.Span) { s.note(g.NoteAt(name, s.lb.Ref, span, msg)) }
-
-// protoDuration writes d as protobuf JSON wants it: seconds with an "s"
-// suffix, fractions allowed ("0.100s", "30s"); "100ms" is rejected.
-func protoDuration(d time.Duration) string {
-	secs, frac := d/time.Second, d%time.Second
-	switch {
-	case frac == 0:
-		return strconv.FormatInt(int64(secs), 10) + "s"
-	case frac%time.Millisecond == 0:
-		return fmt.Sprintf("%d.%03ds", secs, frac/time.Millisecond)
-	case frac%time.Microsecond == 0:
-		return fmt.Sprintf("%d.%06ds", secs, frac/time.Microsecond)
-	}
-	return fmt.Sprintf("%d.%09ds", secs, frac)
-}

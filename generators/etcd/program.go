@@ -5,6 +5,8 @@ import (
 	"go/format"
 	"strconv"
 	"strings"
+
+	g "github.com/dpls-dev/dpls/generators"
 )
 
 // program writes the registration program. DPL strings enter it only
@@ -13,7 +15,7 @@ import (
 func program(reg registration, notes []string) ([]byte, error) {
 	var b strings.Builder
 	for _, n := range notes {
-		b.WriteString(comment("dpls: " + n))
+		b.WriteString(g.SlashComment("dpls: " + n))
 	}
 	if len(notes) > 0 {
 		b.WriteString("\n")
@@ -129,7 +131,7 @@ func run(ctx context.Context, endpoints []string, inst instance) error {
 	log.Printf("deregistered %%s", key)
 	return nil
 }
-`, strings.ReplaceAll(commentText(reg.service), "\n", " "), strings.ReplaceAll(commentText(keyRoot+reg.service+"/"), "\n", " "), reg.ttl,
+`, g.LineSafe(reg.service), g.LineSafe(keyRoot+reg.service+"/"), reg.ttl,
 		strconv.Quote(reg.service), strconv.Quote(keyRoot+reg.service+"/"), reg.ttl,
 		stringSlice(reg.tags), stringMap(reg.metaKeys, reg.meta))
 	src, err := format.Source([]byte(b.String()))
@@ -164,24 +166,4 @@ func stringMap(keys []string, m map[string]string) string {
 	}
 	b.WriteString("}")
 	return b.String()
-}
-
-// comment writes text as // lines.
-func comment(text string) string {
-	var b strings.Builder
-	for _, l := range strings.Split(commentText(text), "\n") {
-		b.WriteString("// " + l + "\n")
-	}
-	return b.String()
-}
-
-// commentText replaces control characters (other than newlines, which
-// comment splits on) so that text stays inside a line comment.
-func commentText(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r != '\n' && (r < 0x20 || r == 0x7f || r == '\u2028' || r == '\u2029') {
-			return ' '
-		}
-		return r
-	}, s)
 }

@@ -189,20 +189,3 @@ var goKeywords = map[string]bool{
 	// names the generated code imports or declares at package level
 	"http": true, "time": true, "main": true,
 }
-
-// comment writes text as Go line comments, one per line, with control
-// characters replaced so a DPL string in a note cannot end the comment.
-func comment(text string) string {
-	var b strings.Builder
-	for _, l := range strings.Split(text, "\n") {
-		b.WriteString("// ")
-		b.WriteString(strings.Map(func(r rune) rune {
-			if r < 0x20 || r == 0x7f || r == 0x2028 || r == 0x2029 {
-				return ' '
-			}
-			return r
-		}, l))
-		b.WriteByte('\n')
-	}
-	return b.String()
-}

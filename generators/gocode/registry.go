@@ -152,7 +152,7 @@ type Registration struct {
 }
 
 `)
-	b.WriteString(comment("NewRegistration is the service_discovery block of DPL for the instance id listening on address:port; an HTTP check's path is resolved against that address."))
+	b.WriteString(g.SlashComment("NewRegistration is the service_discovery block of DPL for the instance id listening on address:port; an HTTP check's path is resolved against that address."))
 	b.WriteString("func NewRegistration(id, address string, port int) Registration {\n")
 	if r.HTTPPath != "" {
 		b.WriteString("\tbase := \"http://\" + address + \":\" + strconv.Itoa(port)\n")

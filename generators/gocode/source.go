@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+
+	g "github.com/dpls-dev/dpls/generators"
 )
 
 // resilience builds resilience.go.
 func (s *gen) resilience(c config) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "%spackage %s\n\n", comment("Package "+s.pkg+" calls the dependencies of "+s.svc.Name+" through the fault-tolerance policies declared in DPL (github.com/failsafe-go/failsafe-go "+FailsafeVersion+")."), s.pkg)
+	fmt.Fprintf(&b, "%spackage %s\n\n", g.SlashComment("Package "+s.pkg+" calls the dependencies of "+s.svc.Name+" through the fault-tolerance policies declared in DPL (github.com/failsafe-go/failsafe-go "+FailsafeVersion+")."), s.pkg)
 	b.WriteString(`import (
 	"bytes"
 	"context"
@@ -35,10 +37,10 @@ func (s *gen) resilience(c config) []byte {
 )
 `)
 	b.WriteString("\n")
-	b.WriteString(comment("DefaultConfig returns the settings declared in DPL for " + s.svc.Name + "."))
+	b.WriteString(g.SlashComment("DefaultConfig returns the settings declared in DPL for " + s.svc.Name + "."))
 	if len(c.comments) > 0 {
 		b.WriteString("//\n")
-		b.WriteString(comment("Notes on the DPL settings:\n" + strings.Join(bullets(c.comments), "\n")))
+		b.WriteString(g.SlashComment("Notes on the DPL settings:\n" + strings.Join(bullets(c.comments), "\n")))
 	}
 	fmt.Fprintf(&b, "func DefaultConfig() Config {\n\treturn Config{\n%s\t}\n}\n", c.render())
 	b.WriteString(resilienceSrc)

@@ -7,6 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/dpls-dev/dpls/analysis/schema"
+	"github.com/dpls-dev/dpls/generators/policy"
 )
 
 // imports writes an import block.
@@ -94,26 +97,11 @@ func (s *gen) integrationTest() []byte {
 	return b.Bytes()
 }
 
-// wait is the wait before retry k as DPL defines it (language.md): the
-// same formula as Config.Wait, computed here so the test pins the value.
+// wait is the wait before retry k as DPL defines it (policy.Wait), from
+// the generated config, so the test pins the value.
 func wait(c config, k int) time.Duration {
-	var d time.Duration
-	switch c.Backoff {
-	case "linear":
-		d = time.Duration(k) * c.InitialDelay
-	case "exponential", "exponential_jitter":
-		f := float64(c.InitialDelay)
-		for i := 1; i < k; i++ {
-			f *= c.Multiplier
-		}
-		d = time.Duration(f)
-	default:
-		d = c.InitialDelay
-	}
-	if c.MaxDelay > 0 && d > c.MaxDelay {
-		d = c.MaxDelay
-	}
-	return d
+	return policy.Wait(schema.RetryPolicy{Backoff: schema.Backoff(c.Backoff), InitialDelay: c.InitialDelay,
+		Multiplier: c.Multiplier, MaxDelay: c.MaxDelay}, k)
 }
 
 // sorted lists the import paths: standard library first, then modules,

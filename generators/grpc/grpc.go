@@ -163,16 +163,16 @@ func (s *gen) method() (methodConfig, bool) {
 	mc := methodConfig{Name: []struct{}{{}}}
 	r := s.ft.Retry
 	if s.ft.TotalTimeout > 0 {
-		mc.Timeout = protoDuration(s.ft.TotalTimeout)
+		mc.Timeout = g.ProtoDuration(s.ft.TotalTimeout)
 		if s.ft.Timeout > 0 {
 			s.ftNote("timeout (per attempt) has no service config equivalent: methodConfig.timeout bounds the whole call and is total_timeout", "timeout")
 		}
 	} else if r != nil && r.Timeout > 0 {
 		w := schema.WorstCase(*r)
-		mc.Timeout = protoDuration(w.Total)
-		s.ftNote("no total_timeout: methodConfig.timeout (which bounds the whole call) is the retry policy's worst case "+protoDuration(w.Total), "timeout")
+		mc.Timeout = g.ProtoDuration(w.Total)
+		s.ftNote("no total_timeout: methodConfig.timeout (which bounds the whole call) is the retry policy's worst case "+g.ProtoDuration(w.Total), "timeout")
 	} else if s.ft.Timeout > 0 {
-		mc.Timeout = protoDuration(s.ft.Timeout)
+		mc.Timeout = g.ProtoDuration(s.ft.Timeout)
 	}
 	if r != nil {
 		mc.RetryPolicy = s.retry(*r)
@@ -210,7 +210,7 @@ func (s *gen) retry(r schema.RetryPolicy) *retryPolicy {
 		initial = time.Millisecond
 		s.ftNote("retry.initial_delay 0: gRPC needs initialBackoff > 0; 0.001s is used", "retry", "initial_delay")
 	}
-	p.InitialBackoff = protoDuration(initial)
+	p.InitialBackoff = g.ProtoDuration(initial)
 	switch r.Backoff {
 	case schema.BackoffExponential, schema.BackoffExponentialJitter:
 		p.BackoffMultiplier = r.Multiplier
@@ -227,9 +227,9 @@ func (s *gen) retry(r schema.RetryPolicy) *retryPolicy {
 			maxB = max(maxB, d)
 		}
 		maxB = max(maxB, initial)
-		s.ftNote("no retry.max_delay: gRPC needs maxBackoff; the policy's longest wait "+protoDuration(maxB)+" is used", "retry")
+		s.ftNote("no retry.max_delay: gRPC needs maxBackoff; the policy's longest wait "+g.ProtoDuration(maxB)+" is used", "retry")
 	}
-	p.MaxBackoff = protoDuration(maxB)
+	p.MaxBackoff = g.ProtoDuration(maxB)
 	if r.Backoff != schema.BackoffExponentialJitter {
 		s.ftNote("gRPC always randomizes backoff (a wait is drawn from [0, the current backoff])", "retry", "backoff")
 	}
@@ -269,22 +269,6 @@ func (s *gen) unsupported() {
 			s.ftNote(k+" has no gRPC service config equivalent (use an interceptor, e.g. failsafe-go's failsafegrpc); not generated", k)
 		}
 	}
-}
-
-// protoDuration writes d as protobuf JSON wants it: seconds with an "s"
-// suffix, fractions with 3, 6 or 9 digits ("0.100s", "30s").
-func protoDuration(d time.Duration) string {
-	secs := d / time.Second
-	frac := d % time.Second
-	switch {
-	case frac == 0:
-		return strconv.FormatInt(int64(secs), 10) + "s"
-	case frac%time.Millisecond == 0:
-		return fmt.Sprintf("%d.%03ds", secs, frac/time.Millisecond)
-	case frac%time.Microsecond == 0:
-		return fmt.Sprintf("%d.%06ds", secs, frac/time.Microsecond)
-	}
-	return fmt.Sprintf("%d.%09ds", secs, frac)
 }
 
 func (s *gen) note(n g.Note) {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/dpls-dev/dpls/analysis/model"
 	"github.com/dpls-dev/dpls/analysis/rule"
-	"github.com/dpls-dev/dpls/analysis/typed"
 	g "github.com/dpls-dev/dpls/generators"
 	"github.com/dpls-dev/dpls/generators/policy"
 	"github.com/dpls-dev/dpls/generators/upstream"
@@ -77,7 +76,7 @@ func Generate(svc g.Service) (g.Result, error) {
 	var head cfg
 	head.b.WriteString("# Load with the rest of the configuration; route to it with `use_backend " + s.id + "`.\n")
 	for _, m := range s.comments {
-		head.b.WriteString("# note: " + oneLine(m) + "\n")
+		head.b.WriteString("# note: " + g.LineSafe(m) + "\n")
 	}
 	var sources []rule.Ref
 	if s.hasLB {
@@ -177,7 +176,7 @@ func (s *gen) retries(c *cfg) {
 	c.line(append([]string{"retry-on"}, on...)...)
 	c.line("option", "redispatch", "1")
 	for _, k := range []string{"backoff", "initial_delay", "max_delay", "multiplier"} {
-		if s.declared("retry", k) {
+		if s.ft.Declared("retry", k) {
 			s.ftNote("retry."+k+" has no HAProxy equivalent (HAProxy retries at once); not generated", "retry", k)
 		}
 	}
@@ -195,7 +194,7 @@ func (s *gen) timeouts(c *cfg) {
 	if s.ft.TotalTimeout > 0 {
 		s.ftNote("total_timeout has no HAProxy equivalent (timeouts apply per attempt); not generated", "total_timeout")
 	}
-	if b := s.ft.Bulkhead; b != nil && s.declared("bulkhead", "max_wait_duration") {
+	if b := s.ft.Bulkhead; b != nil && s.ft.Declared("bulkhead", "max_wait_duration") {
 		c.comment("bulkhead.max_wait_duration: how long a request queues for a server slot")
 		c.line("timeout", "queue", duration(b.MaxWait))
 	}
@@ -317,7 +316,7 @@ func (s *gen) unsupported() {
 				s.ftNote("circuit_breaker.failure_threshold as a percent has no HAProxy equivalent (error-limit counts consecutive errors); not generated", "circuit_breaker", "failure_threshold")
 			}
 			for _, k := range []string{"reset_timeout", "half_open_state", "sliding_window", "minimum_request_count", "half_open_max_calls"} {
-				if s.declared("circuit_breaker", k) {
+				if s.ft.Declared("circuit_breaker", k) {
 					s.ftNote("circuit_breaker."+k+" has no HAProxy equivalent (a marked-down server returns after its health checks pass); not generated", "circuit_breaker", k)
 				}
 			}
@@ -370,11 +369,6 @@ func (s *gen) lbNote(span model.Span, msg string) {
 func (s *gen) ftNote(msg string, path ...string) {
 	s.notes = append(s.notes, s.ft.Note(name, msg, path...))
 	s.comments = append(s.comments, msg)
-}
-
-func (s *gen) declared(path ...string) bool {
-	_, ok := typed.Of(s.ft.Ref.Block).Member(path...)
-	return ok
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -3,6 +3,8 @@ package haproxy
 import (
 	"strings"
 	"time"
+
+	g "github.com/dpls-dev/dpls/generators"
 )
 
 // cfg writes HAProxy configuration text: keyword lines indented under a
@@ -16,7 +18,7 @@ func (c *cfg) line(words ...string) { c.b.WriteString("    " + strings.Join(word
 
 func (c *cfg) comment(text string) {
 	for _, l := range strings.Split(text, "\n") {
-		c.b.WriteString("    # " + oneLine(l) + "\n")
+		c.b.WriteString("    # " + g.LineSafe(l) + "\n")
 	}
 }
 
@@ -44,13 +46,4 @@ func duration(d time.Duration) string {
 		}
 	}
 	return "0ms"
-}
-
-func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r == '\u2028' || r == '\u2029' {
-			return ' '
-		}
-		return r
-	}, s)
 }

@@ -85,20 +85,14 @@ func (s *gen) retries(c *conf) {
 		c.comment("no total_timeout: the retry policy's worst case W bounds the retries")
 		c.directive("proxy_next_upstream_timeout", duration(w.Total))
 	}
-	if r.InitialDelay > 0 && s.declared("retry", "initial_delay") {
+	if r.InitialDelay > 0 && s.ft.Declared("retry", "initial_delay") {
 		s.ftNote("retry.initial_delay has no nginx equivalent (nginx retries at once on the next server); not generated", "retry", "initial_delay")
 	}
 	for _, k := range []string{"backoff", "max_delay", "multiplier"} {
-		if s.declared("retry", k) {
+		if s.ft.Declared("retry", k) {
 			s.ftNote("retry."+k+" has no nginx equivalent (nginx retries at once on the next server); not generated", "retry", k)
 		}
 	}
-}
-
-// declared reports whether the fault_tolerance block writes path.
-func (s *gen) declared(path ...string) bool {
-	_, ok := s.ftView().Member(path...)
-	return ok
 }
 
 // httpConditions are the proxy_next_upstream conditions a retry_on status
@@ -188,7 +182,7 @@ func (s *gen) unsupported() {
 				s.ftNote("circuit_breaker.failure_threshold as a percent has no nginx equivalent (max_fails counts failures per server); not generated", "circuit_breaker", "failure_threshold")
 			}
 			for _, k := range []string{"half_open_state", "sliding_window", "minimum_request_count", "half_open_max_calls"} {
-				if s.declared("circuit_breaker", k) {
+				if s.ft.Declared("circuit_breaker", k) {
 					s.ftNote("circuit_breaker."+k+" has no nginx equivalent (fail_timeout is both the window and the ejection time); not generated", "circuit_breaker", k)
 				}
 			}
@@ -197,14 +191,14 @@ func (s *gen) unsupported() {
 			if bh.MaxConcurrent > 0 {
 				s.ftNote("bulkhead.max_concurrent_calls is applied per server (max_conns), not across the service", "bulkhead", "max_concurrent_calls")
 			}
-			if s.declared("bulkhead", "max_wait_duration") {
+			if s.ft.Declared("bulkhead", "max_wait_duration") {
 				s.ftNote("bulkhead.max_wait_duration needs NGINX Plus (queue); not generated", "bulkhead", "max_wait_duration")
 			}
 		}
 		if s.ft.RateLimiter != nil {
 			s.ftNote("rate_limiter limits the caller, not the proxy; not generated (load_balancer.rate_limiting is nginx's limit_req)", "rate_limiter")
 		}
-		if f := s.ft.Fallback; f != nil && f.Strategy != "useCache" && s.declared("fallback", "cache_ttl") {
+		if f := s.ft.Fallback; f != nil && f.Strategy != "useCache" && s.ft.Declared("fallback", "cache_ttl") {
 			s.ftNote("fallback.cache_ttl applies to useCache only; not generated", "fallback", "cache_ttl")
 		}
 	}

@@ -3,6 +3,8 @@ package nginx
 import (
 	"strings"
 	"time"
+
+	g "github.com/dpls-dev/dpls/generators"
 )
 
 // conf writes nginx configuration text. Directive arguments come from
@@ -21,7 +23,7 @@ func (c *conf) indent() { c.b.WriteString(strings.Repeat("    ", c.depth)) }
 func (c *conf) comment(text string) {
 	for _, l := range strings.Split(text, "\n") {
 		c.indent()
-		c.b.WriteString("# " + oneLine(l) + "\n")
+		c.b.WriteString("# " + g.LineSafe(l) + "\n")
 	}
 }
 
@@ -96,13 +98,4 @@ func duration(d time.Duration) string {
 		}
 	}
 	return itoa(int64(d/time.Millisecond)) + "ms"
-}
-
-func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r == '\u2028' || r == '\u2029' {
-			return ' '
-		}
-		return r
-	}, s)
 }

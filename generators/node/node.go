@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/dpls-dev/dpls/analysis/facts"
@@ -212,32 +211,15 @@ func (s *gen) settings() settings {
 	return c
 }
 
-// jsComment writes text as JS line comments; control characters and the
-// JS line terminators become spaces so a note cannot end its comment.
-func jsComment(text string) string {
-	var b strings.Builder
-	for _, l := range strings.Split(text, "\n") {
-		b.WriteString("// ")
-		b.WriteString(strings.Map(func(r rune) rune {
-			if r < 0x20 || r == 0x7f || r == 0x2028 || r == 0x2029 {
-				return ' '
-			}
-			return r
-		}, l))
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
 // server builds server.js.
 func (s *gen) server(cfg []byte) []byte {
 	var b bytes.Buffer
 	b.WriteString("\n")
-	b.WriteString(jsComment(s.svc.Name + ": an express " + ExpressVersion + " service whose calls to its upstream go through opossum " + OpossumVersion + ", with the policies declared in DPL."))
+	b.WriteString(g.SlashComment(s.svc.Name + ": an express " + ExpressVersion + " service whose calls to its upstream go through opossum " + OpossumVersion + ", with the policies declared in DPL."))
 	if len(s.comment) > 0 {
-		b.WriteString(jsComment("Notes on the DPL settings:"))
+		b.WriteString(g.SlashComment("Notes on the DPL settings:"))
 		for _, c := range s.comment {
-			b.WriteString(jsComment("  - " + c))
+			b.WriteString(g.SlashComment("  - " + c))
 		}
 	}
 	b.WriteString("'use strict';\n\nconst express = require('express');\nconst CircuitBreaker = require('opossum');\n\n")

@@ -3,6 +3,8 @@ package node
 import (
 	"bytes"
 	"fmt"
+
+	g "github.com/dpls-dev/dpls/generators"
 )
 
 // tests builds server.test.js: the service on loopback in front of a
@@ -12,7 +14,7 @@ import (
 func (s *gen) tests(c settings) []byte {
 	var b bytes.Buffer
 	b.WriteString("\n")
-	b.WriteString(jsComment("Tests of server.js with node:test: run `node --test` after `npm install express@" + ExpressVersion + " opossum@" + OpossumVersion + "`."))
+	b.WriteString(g.SlashComment("Tests of server.js with node:test: run `node --test` after `npm install express@" + ExpressVersion + " opossum@" + OpossumVersion + "`."))
 	b.WriteString(testHeadSrc)
 	fmt.Fprintf(&b, "const OPENS_AFTER = %d;\n", opensAfter(c))
 	b.WriteString(testBodySrc)

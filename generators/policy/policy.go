@@ -157,6 +157,13 @@ func (p Policy) Span(path ...string) model.Span {
 	return p.Ref.Block.Name.Span
 }
 
+// Declared reports whether the fault_tolerance block writes the member at
+// path (as opposed to a value filled in from a default).
+func (p Policy) Declared(path ...string) bool {
+	_, ok := typed.Of(p.Ref.Block).Member(path...)
+	return ok
+}
+
 // Note builds a note on the fault_tolerance member at path.
 func (p Policy) Note(target string, msg string, path ...string) g.Note {
 	return g.NoteAt(target, p.Ref, p.Span(path...), msg)
