@@ -62,10 +62,25 @@ func runServe(e env) int {
 		defer stopProfile()
 	}
 	lsp.Version = version
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx := stopOnSignal()
 	log.Info("serving LSP on stdio", zap.String("version", version), zap.Int("pid", os.Getpid()))
 	return lsp.Run(ctx, stdio{pollableStdin(e.stdin), e.stdout}, lsp.Options{Logger: log, Debounce: *debounce})
+}
+
+// stopOnSignal returns a context cancelled by SIGINT or SIGTERM, which
+// ends the session like a closed stdin does. The handler stays installed
+// until the process exits: ALE closes the server's stdin and sends SIGTERM
+// at once, and a signal that arrived after the session ended must not kill
+// the process on its way out and turn a clean exit into "killed".
+func stopOnSignal() context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-sigs
+		cancel()
+	}()
+	return ctx
 }
 
 // startCPUProfile profiles the process until the returned function runs.

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -186,5 +187,38 @@ func TestServeRejectsBadFlags(t *testing.T) {
 	code, _, stderr = runDpls("", "serve", "extra")
 	if code != 2 || stderr != "dpls serve: unexpected argument \"extra\"\n" {
 		t.Errorf("code %d, stderr %q", code, stderr)
+	}
+}
+
+// ALE ends a server by closing its stdin and sending SIGTERM at once; the
+// session must end cleanly whichever comes first, and a signal that lands
+// while the process is on its way out must not kill it.
+func TestServeEndsCleanlyOnSIGTERM(t *testing.T) {
+	bin := buildDpls(t)
+	for _, closeStdin := range []bool{false, true} {
+		t.Run(fmt.Sprintf("close stdin %v", closeStdin), func(t *testing.T) {
+			p := startDpls(t, bin)
+			p.send(initialize)
+			p.read()
+			if closeStdin {
+				_ = p.stdin.Close()
+			}
+			stop := make(chan struct{})
+			defer close(stop)
+			go func() {
+				for {
+					select {
+					case <-stop:
+						return
+					default:
+						_ = p.cmd.Process.Signal(syscall.SIGTERM)
+						time.Sleep(100 * time.Microsecond)
+					}
+				}
+			}()
+			if code := p.wait(); code != 0 {
+				t.Errorf("exit %d (%v) after SIGTERM, want 0 (stderr: %s)", code, p.cmd.ProcessState, p.stderr.String())
+			}
+		})
 	}
 }

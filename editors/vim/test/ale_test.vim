@@ -58,7 +58,8 @@ function! s:run() abort
   call Check(len(jobs) == 1, 'one dpls job')
   ALEStopAllLSPs
   call Check(WaitFor({-> job_status(jobs[0]) ==# 'dead'}, 5000), 'server exited when ALE closed its stdin')
-  call Check(job_info(jobs[0]).exitval == 0, 'exit status ' . job_info(jobs[0]).exitval)
+  let info = job_info(jobs[0])
+  call Check(info.exitval == 0, 'exit status ' . info.exitval . (get(info, 'termsig', '') ==# '' ? '' : ', killed by ' . info.termsig))
 endfunction
 
 try
