@@ -7,7 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/dpls-dev/dpls/grammar"
 
 	"github.com/dpls-dev/dpls/analysis/model"
 	"github.com/dpls-dev/dpls/analysis/rule"
@@ -29,9 +29,9 @@ type blockDiags struct {
 
 // newFileState makes the state of file m that follows cur (nil for a new
 // file). It links to the nearest computed state, so a run of snapshots that
-// are never analyzed does not keep every older tree alive.
-func newFileState(m *model.File, tree *sitter.Tree, cur *fileState) *fileState {
-	fs := &fileState{model: m, tree: tree}
+// are never analyzed does not keep every older model alive.
+func newFileState(m *model.File, doc *grammar.Document, cur *fileState) *fileState {
+	fs := &fileState{model: m, doc: doc}
 	if cur != nil {
 		if cur.diags.done.Load() {
 			fs.diags.from.Store(cur)
@@ -57,9 +57,16 @@ func (fs *fileState) blocks() [][]rule.Diagnostic {
 			out[i] = prevDiags[i]
 			i++
 		}
+		// After the edit, blocks are moved copies sharing their Memo (and
+		// so their findings): their diagnostics are the previous ones,
+		// moved.
 		j := 0
-		for j < len(blocks)-i && j < len(prevBlocks)-i && blocks[len(blocks)-1-j] == prevBlocks[len(prevBlocks)-1-j] {
-			out[len(blocks)-1-j] = prevDiags[len(prevBlocks)-1-j]
+		for j < len(blocks)-i && j < len(prevBlocks)-i {
+			b, pb := blocks[len(blocks)-1-j], prevBlocks[len(prevBlocks)-1-j]
+			if b.Memo != pb.Memo {
+				break
+			}
+			out[len(blocks)-1-j] = shiftDiags(prevDiags[len(prevBlocks)-1-j], b.Start-pb.Start)
 			j++
 		}
 		forEachParallel(i, len(blocks)-j, func(k int) {
@@ -72,6 +79,35 @@ func (fs *fileState) blocks() [][]rule.Diagnostic {
 		fs.diags.done.Store(true)
 	})
 	return fs.diags.perBlock
+}
+
+// shiftDiags returns a block's diagnostics moved by delta bytes with the
+// block: their spans, related locations and fix edits all lie in it.
+func shiftDiags(ds []rule.Diagnostic, delta int) []rule.Diagnostic {
+	if delta == 0 || len(ds) == 0 {
+		return ds
+	}
+	out := make([]rule.Diagnostic, len(ds))
+	for i, d := range ds {
+		d.Span = d.Span.Shift(delta)
+		if len(d.Related) > 0 {
+			d.Related = slices.Clone(d.Related)
+			for k := range d.Related {
+				d.Related[k].Span = d.Related[k].Span.Shift(delta)
+			}
+		}
+		if len(d.Fixes) > 0 {
+			d.Fixes = slices.Clone(d.Fixes)
+			for f := range d.Fixes {
+				d.Fixes[f].Edits = slices.Clone(d.Fixes[f].Edits)
+				for k := range d.Fixes[f].Edits {
+					d.Fixes[f].Edits[k].Span = d.Fixes[f].Edits[k].Span.Shift(delta)
+				}
+			}
+		}
+		out[i] = d
+	}
+	return out
 }
 
 // fileDiagnostics is every block rule's finding for the file, the syntax

@@ -16,8 +16,9 @@ import (
 )
 
 // FuzzAnalyze feeds arbitrary text to the whole pipeline: parse, model,
-// every rule, group rules across files, an incremental edit. Analysis must
-// never fail on any input (a rule panic reaches PanicHook, which fails the
+// every rule, group rules across files, an incremental edit (which must
+// give what a fresh analysis of the new text gives). Analysis must never
+// fail on any input (a rule panic reaches PanicHook, which fails the
 // run), and every diagnostic, related location and fix edit must lie inside
 // its file, or editors and `dpls check` would slice out of range.
 //
@@ -52,6 +53,16 @@ func FuzzAnalyze(f *testing.F) {
 		e, next := grammar.EditFor(src, mid, mid, []byte("}\n"))
 		edited := ws.EditFile("a.dpl", next, []grammar.Edit{e})
 		checkInRange(t, edited, map[string][]byte{"a.dpl": next})
+
+		// And it ends where a fresh analysis of the new text does: the
+		// same model and the same diagnostics.
+		fresh := New(Config{}).SetFile("a.dpl", next)
+		if a, b := incrShape(edited.File("a.dpl")), incrShape(fresh.File("a.dpl")); a != b {
+			t.Fatalf("inserting }\\n at %d of %q: rebuilt model differs from a fresh one:\n%s", mid, src, incrDiff(a, b))
+		}
+		if a, b := incrRender(edited), incrRender(fresh); a != b {
+			t.Fatalf("inserting }\\n at %d of %q: incremental diagnostics differ from a fresh analysis:\n%s", mid, src, incrDiff(a, b))
+		}
 	})
 }
 

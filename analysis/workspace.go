@@ -4,8 +4,6 @@ import (
 	"sort"
 	"sync"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/dpls-dev/dpls/analysis/model"
 	"github.com/dpls-dev/dpls/analysis/rule"
 	"github.com/dpls-dev/dpls/grammar"
@@ -23,11 +21,11 @@ type Workspace struct {
 	diags map[string][]rule.Diagnostic
 }
 
-// fileState is one file of a snapshot. Its tree is only ever read by the
-// next snapshot's incremental parse, which copies it first.
+// fileState is one file of a snapshot. Its document (where the file's
+// parts start) is what the next snapshot's incremental parse starts from.
 type fileState struct {
 	model *model.File
-	tree  *sitter.Tree
+	doc   *grammar.Document
 	diags blockDiags
 }
 
@@ -49,34 +47,25 @@ func (w *Workspace) derive() *Workspace {
 // scratch (blocks whose text is unchanged keep their model).
 func (w *Workspace) SetFile(name string, src []byte) *Workspace {
 	next := w.derive()
-	tree := grammar.Parse(src)
-	next.files[name] = newFileState(model.Build(name, src, tree.RootNode(), w.prevModel(name)), tree, w.files[name])
+	doc, flats := grammar.NewDocument(src)
+	next.files[name] = newFileState(model.Build(name, src, doc, flats, w.prevModel(name)), doc, w.files[name])
 	return next
 }
 
 // EditFile returns a snapshot where file name has the text next, reached
-// from its current text by edits (in order); the tree is reparsed
-// incrementally. A file not yet in the workspace is parsed from scratch.
+// from its current text by edits (in order); only the blocks the edits
+// touched are parsed and converted again. A file not yet in the workspace
+// is parsed from scratch.
 func (w *Workspace) EditFile(name string, next []byte, edits []grammar.Edit) *Workspace {
 	cur, ok := w.files[name]
-	if !ok || cur.tree == nil || len(edits) == 0 {
+	if !ok || cur.doc == nil || len(edits) == 0 {
 		return w.SetFile(name, next)
 	}
-	tree := cur.tree.Copy()
-	for _, e := range edits[:len(edits)-1] {
-		grammar.EditTree(tree, e)
-	}
-	last := edits[len(edits)-1]
-	tree = grammar.Reparse(tree, last, next)
-	var m *model.File
-	if len(edits) == 1 {
-		// One edit (a keystroke, a quick fix): rebuild around it only.
-		m = model.Rebuild(name, next, tree.RootNode(), cur.model, int(last.StartByte), int(last.OldEndByte), int(last.NewEndByte))
-	} else {
-		m = model.Build(name, next, tree.RootNode(), cur.model)
-	}
+	start, oldEnd, newEnd := grammar.Cover(edits)
+	doc, ch := cur.doc.Edit(next, start, oldEnd, newEnd)
+	m := model.Rebuild(name, next, cur.model, cur.doc, doc, ch)
 	snap := w.derive()
-	snap.files[name] = newFileState(m, tree, cur)
+	snap.files[name] = newFileState(m, doc, cur)
 	return snap
 }
 

@@ -27,6 +27,6 @@ func syntaxError(root *sitter.Node, src []byte) error {
 	if bad == nil {
 		return nil
 	}
-	p := bad.StartPoint()
+	p := grammar.PointAt(src, grammar.ErrorOffset(bad, src))
 	return &SyntaxError{Line: int(p.Row) + 1, Col: int(p.Column) + 1, Msg: grammar.Describe(bad, src)}
 }

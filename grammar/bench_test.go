@@ -91,3 +91,54 @@ func BenchmarkFlatten50k(b *testing.B) {
 		grammar.Flatten(root)
 	}
 }
+
+// BenchmarkDocument parses a whole workspace-sized file as the server
+// does: split into blocks, parsed on every core (see Document).
+func BenchmarkDocument(b *testing.B) {
+	for _, lines := range benchSizes {
+		src := testgen.Workspace(lines)
+		b.Run(fmt.Sprintf("%dk", lines/1000), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				grammar.NewDocument(src)
+			}
+		})
+	}
+}
+
+// BenchmarkDocumentEdit types one character into a string value near the
+// start, the middle and the end of a 1k- and a 50k-line file and back,
+// alternating, so each iteration edits the previous result as typing
+// does. The two texts are prepared once: what is timed is the document's
+// reparse, not the copy of the text an editor's change makes (that is
+// BenchmarkEditFor50k).
+func BenchmarkDocumentEdit(b *testing.B) {
+	for _, lines := range []int{1000, 50000} {
+		src := testgen.Workspace(lines)
+		for _, where := range []struct {
+			name string
+			frac float64
+		}{{"start", 0.01}, {"middle", 0.5}, {"end", 0.99}} {
+			b.Run(fmt.Sprintf("%dk/%s", lines/1000, where.name), func(b *testing.B) {
+				pos := stringPosAfter(b, src, int(float64(len(src))*where.frac))
+				typed := append(append(append([]byte(nil), src[:pos]...), 'x'), src[pos:]...)
+				doc, _ := grammar.NewDocument(src)
+				inserted := false
+				b.ReportAllocs()
+				for b.Loop() {
+					var ch grammar.Change
+					if inserted {
+						doc, ch = doc.Edit(src, pos, pos+1, pos)
+					} else {
+						doc, ch = doc.Edit(typed, pos, pos, pos+1)
+					}
+					inserted = !inserted
+					if ch.NewTo-ch.From != 1 {
+						b.Fatalf("change %+v", ch)
+					}
+				}
+			})
+		}
+	}
+}

@@ -3,4 +3,4 @@
 package grammar
 
 // cSourcesHash is the hash of the C sources this package compiles.
-const cSourcesHash = "7ecc1c0be2a80c7888308d9d1ccd88e15193f1c0cc4b031531053136149e92a9"
+const cSourcesHash = "91b0ece3a05721f6640d54a1241c9d457ca4e017ebf1ceb871ff708c9c0bf097"

@@ -137,3 +137,35 @@ func blockLabel(b *sitter.Node, src []byte) string {
 	}
 	return b.ChildByFieldName(FieldKind).Content(src)
 }
+
+// ErrorOffset is the byte where a syntax-error node is reported: its
+// start, except for a missing_brace. The scanner emits that where it saw
+// the brace was missing — at the next block's header or the end of the
+// text — and the object's range rightly runs up to there (the lines typed
+// after the last member are still inside the block), but the `}` belongs
+// just after the text before it, whitespace aside; that is where it is
+// reported.
+func ErrorOffset(n *sitter.Node, src []byte) int {
+	if n.Type() == NodeMissingBrace {
+		return afterText(src, int(n.StartByte()))
+	}
+	return int(n.StartByte())
+}
+
+// ErrorOffsetAt is ErrorOffset for node i of a Flat of src.
+func (f *Flat) ErrorOffsetAt(i int, src []byte) int {
+	n := &f.Nodes[i]
+	if n.Type() == NodeMissingBrace {
+		return afterText(src, int(n.StartByte))
+	}
+	return int(n.StartByte)
+}
+
+// afterText returns the offset just after the last byte before off that
+// is not whitespace (the lexer's four whitespace bytes).
+func afterText(src []byte, off int) int {
+	for off > 0 && (src[off-1] == ' ' || src[off-1] == '\t' || src[off-1] == '\r' || src[off-1] == '\n') {
+		off--
+	}
+	return off
+}

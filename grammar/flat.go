@@ -4,7 +4,7 @@ import (
 	sitter "github.com/smacker/go-tree-sitter"
 )
 
-// Flat is a syntax tree (or the part FlattenTop picks) as one preorder
+// Flat is a syntax tree as one preorder
 // array of nodes. Reading it costs no cgo call and allocates nothing per
 // node, unlike go-tree-sitter's Node, which keeps every node it hands out
 // in a per-tree map and allocates a string for each Type call. A Flat is
@@ -23,8 +23,7 @@ type FlatNode struct {
 	// Next is the index just past this node's subtree: its next sibling,
 	// when it has one.
 	Next uint32
-	// ChildCount counts the node's children in the tree, which in a
-	// FlattenTop's root is more than the Flat holds.
+	// ChildCount counts the node's visible children.
 	ChildCount uint32
 	Symbol     sitter.Symbol
 	// Field is the id of the field the node fills in its parent, 0 for

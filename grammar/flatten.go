@@ -36,25 +36,6 @@ func Flatten(n *sitter.Node) *Flat {
 	}
 }
 
-// FlattenTop flattens part of a file's tree for a partial rebuild: the root
-// as node 0 (without its other children), then, with their subtrees, the
-// root's children from the first one ending at or after byte from up to and
-// including the first one ending after byte to. A root with no child ending
-// at or after from gives just the root.
-func FlattenTop(root *sitter.Node, from, to uint32) *Flat {
-	cn := cNode(root)
-	size := uint32(C.dpl_count_top(cn, C.uint32_t(from), C.uint32_t(to)))
-	for {
-		nodes := make([]FlatNode, size)
-		got := uint32(C.dpl_flatten_top(cn, C.uint32_t(from), C.uint32_t(to), (*C.dpl_flat_node)(unsafe.Pointer(&nodes[0])), C.uint32_t(size)))
-		if got <= size {
-			runtime.KeepAlive(root)
-			return &Flat{Nodes: nodes[:got]}
-		}
-		size = got
-	}
-}
-
 // cLayout returns the size and field offsets of the C node, in the order
 // dpl_layout writes them.
 func cLayout() [11]uint32 {

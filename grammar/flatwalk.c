@@ -24,7 +24,6 @@ void ts_tree_cursor_delete(dpl_ts_cursor *self);
 bool ts_tree_cursor_goto_first_child(dpl_ts_cursor *self);
 bool ts_tree_cursor_goto_next_sibling(dpl_ts_cursor *self);
 bool ts_tree_cursor_goto_parent(dpl_ts_cursor *self);
-int64_t ts_tree_cursor_goto_first_child_for_byte(dpl_ts_cursor *self, uint32_t goal_byte);
 dpl_ts_node ts_tree_cursor_current_node(const dpl_ts_cursor *self);
 uint16_t ts_tree_cursor_current_field_id(const dpl_ts_cursor *self);
 uint16_t ts_node_symbol(dpl_ts_node self);
@@ -146,39 +145,6 @@ uint32_t dpl_count(dpl_ts_node node) { return ts_node_descendant_count(node); }
 uint32_t dpl_flatten(dpl_ts_node node, dpl_flat_node *out, uint32_t cap) {
 	dpl_ts_cursor c = ts_tree_cursor_new(node);
 	uint32_t n = walk(&c, out, cap, 0, -1);
-	ts_tree_cursor_delete(&c);
-	return n;
-}
-
-uint32_t dpl_count_top(dpl_ts_node root, uint32_t from, uint32_t to) {
-	dpl_ts_cursor c = ts_tree_cursor_new(root);
-	uint32_t n = 1;
-	if (ts_tree_cursor_goto_first_child_for_byte(&c, from) >= 0) {
-		for (;;) {
-			dpl_ts_node node = ts_tree_cursor_current_node(&c);
-			n += ts_node_descendant_count(node);
-			if (ts_node_end_byte(node) > to || !ts_tree_cursor_goto_next_sibling(&c)) {
-				break;
-			}
-		}
-	}
-	ts_tree_cursor_delete(&c);
-	return n;
-}
-
-uint32_t dpl_flatten_top(dpl_ts_node root, uint32_t from, uint32_t to, dpl_flat_node *out, uint32_t cap) {
-	dpl_ts_cursor c = ts_tree_cursor_new(root);
-	emit(&c, out, cap, 0, -1);
-	uint32_t n = 1;
-	if (ts_tree_cursor_goto_first_child_for_byte(&c, from) >= 0) {
-		for (;;) {
-			n = walk(&c, out, cap, n, 0);
-			if (ts_node_end_byte(ts_tree_cursor_current_node(&c)) > to || !ts_tree_cursor_goto_next_sibling(&c)) {
-				break;
-			}
-		}
-	}
-	close_node(out, cap, 0, n);
 	ts_tree_cursor_delete(&c);
 	return n;
 }

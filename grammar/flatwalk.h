@@ -45,15 +45,6 @@ uint32_t dpl_count(dpl_ts_node node);
 // out was too small; then out holds a prefix with unreliable next fields).
 uint32_t dpl_flatten(dpl_ts_node node, dpl_flat_node *out, uint32_t cap);
 
-// dpl_count_top returns how many nodes dpl_flatten_top writes.
-uint32_t dpl_count_top(dpl_ts_node root, uint32_t from, uint32_t to);
-
-// dpl_flatten_top writes root (without descending) and then, with their
-// subtrees, root's children from the first one ending at or after byte from
-// up to and including the first one ending after byte to. It returns the
-// number of nodes, as dpl_flatten does.
-uint32_t dpl_flatten_top(dpl_ts_node root, uint32_t from, uint32_t to, dpl_flat_node *out, uint32_t cap);
-
 // dpl_layout fills the size and field offsets of dpl_flat_node, for the
 // layout test.
 void dpl_layout(uint32_t out[11]);

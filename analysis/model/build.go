@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/dpls-dev/dpls/grammar"
 )
 
@@ -19,32 +17,35 @@ var (
 	fieldValue = grammar.FieldID(grammar.FieldValue)
 )
 
-// Build converts the syntax tree of src into the model. Blocks whose text is
-// unchanged from a block of prev keep prev's model, moved to their new
-// offset; only the others are converted from the tree. The tree is read
-// through one grammar.Flatten call, not node by node through cgo.
-func Build(name string, src []byte, root *sitter.Node, prev *File) *File {
+// Build converts a document's parts, whose trees are flats, into the
+// model. Blocks whose text is unchanged from a block of prev keep prev's
+// model, moved to their new offset; only the others are converted.
+func Build(name string, src []byte, doc *grammar.Document, flats []*grammar.Flat, prev *File) *File {
 	f := &File{Name: name, Src: src}
-	fl := grammar.Flatten(root)
 	reuse := reusable(prev)
-	for i := fl.FirstChild(0); i >= 0; i = fl.NextSibling(i) {
-		f.addTop(fl, i, reuse)
+	for k, fl := range flats {
+		start, end := doc.Part(k)
+		f.addPart(fl, start, end, reuse)
 	}
 	return f
 }
 
-// addTop adds top-level node i of fl to f: a block, a comment or a stray
-// syntax error.
-func (f *File) addTop(fl *grammar.Flat, i int, reuse map[string]*Block) {
-	n := &fl.Nodes[i]
-	start, end := int(n.StartByte), int(n.EndByte)
-	switch {
-	case n.Type() == grammar.NodeBlock:
-		f.Blocks = append(f.Blocks, blockFor(fl, i, f.Src, start, end, reuse))
-	case n.Type() == grammar.NodeComment:
-		f.Comments = append(f.Comments, Span{start, end})
-	case fl.IsSyntaxErrorAt(i):
-		f.Stray = append(f.Stray, SyntaxError{Span{start, end}, fl.DescribeAt(i, f.Src)})
+// addPart adds the top-level items of part [start, end)'s tree, whose
+// positions are relative to the part's start: blocks, comments and stray syntax
+// errors.
+func (f *File) addPart(fl *grammar.Flat, start, end int, reuse map[string]*Block) {
+	src := f.Src[start:end]
+	for i := fl.FirstChild(0); i >= 0; i = fl.NextSibling(i) {
+		n := &fl.Nodes[i]
+		s, e := int(n.StartByte), int(n.EndByte)
+		switch {
+		case n.Type() == grammar.NodeBlock:
+			f.Blocks = append(f.Blocks, blockFor(fl, i, src, start, s, e, reuse))
+		case n.Type() == grammar.NodeComment:
+			f.Comments = append(f.Comments, Span{start + s, start + e})
+		case fl.IsSyntaxErrorAt(i):
+			f.Stray = append(f.Stray, SyntaxError{Span{start + s, start + e}, fl.DescribeAt(i, src)})
+		}
 	}
 }
 
@@ -59,27 +60,32 @@ func reusable(prev *File) map[string]*Block {
 	return m
 }
 
-func blockFor(fl *grammar.Flat, i int, src []byte, start, end int, reuse map[string]*Block) *Block {
+// blockFor returns the model of block node i of a part's tree: src is the
+// part's text, at offset partStart in the file, and [start, end) the
+// block's range in the part.
+func blockFor(fl *grammar.Flat, i int, src []byte, partStart, start, end int, reuse map[string]*Block) *Block {
 	text := string(src[start:end])
 	if old, ok := reuse[text]; ok {
 		// Two blocks with the same text must not share one Memo: it names
 		// the block in cached cross-block findings.
 		delete(reuse, text)
 		moved := *old
-		moved.Start = start
+		moved.Start = partStart + start
 		return &moved
 	}
-	cv := converter{fl: fl, src: src, base: start}
+	cv := converter{fl: fl, src: src, base: start, partStart: partStart}
 	return cv.block(i, text)
 }
 
 // converter turns one block's nodes into model values, with spans relative
-// to the block start (base).
+// to the block start (base, an offset in the part's text src; the part
+// starts at partStart in the file).
 type converter struct {
-	fl   *grammar.Flat
-	src  []byte
-	base int
-	blk  *Block
+	fl        *grammar.Flat
+	src       []byte
+	base      int
+	partStart int
+	blk       *Block
 }
 
 func (cv *converter) node(i int) *grammar.FlatNode { return &cv.fl.Nodes[i] }
@@ -97,7 +103,7 @@ func (cv *converter) text(i int) string {
 func (cv *converter) ident(i int) Ident { return Ident{cv.text(i), cv.span(i)} }
 
 func (cv *converter) block(i int, text string) *Block {
-	b := &Block{Start: cv.base, Len: len(text), Text: text, Memo: &Memo{}}
+	b := &Block{Start: cv.partStart + cv.base, Len: len(text), Text: text, Memo: &Memo{}}
 	cv.blk = b
 	for c := cv.fl.FirstChild(i); c >= 0; c = cv.fl.NextSibling(c) {
 		switch cv.node(c).Field {
@@ -138,7 +144,11 @@ func (cv *converter) extra(c int) {
 }
 
 func (cv *converter) syntax(i int) {
-	cv.blk.Syntax = append(cv.blk.Syntax, SyntaxError{cv.span(i), cv.fl.DescribeAt(i, cv.src)})
+	span := cv.span(i)
+	if at := cv.fl.ErrorOffsetAt(i, cv.src) - cv.base; at != span.Start {
+		span = Span{at, at}
+	}
+	cv.blk.Syntax = append(cv.blk.Syntax, SyntaxError{span, cv.fl.DescribeAt(i, cv.src)})
 	if cv.node(i).IsError() {
 		cv.commentsIn(i)
 	}

@@ -3,159 +3,84 @@ package model
 import (
 	"sort"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/dpls-dev/dpls/grammar"
 )
 
-// Rebuild is Build after one edit that replaced prev.Src[start:oldEnd]
-// with src[start:newEnd]. The top-level items of prev (blocks, comments,
-// stray syntax errors) that end before the edit or begin after it are
-// reused, those after it moved by the edit's length change; only the
-// tree's top-level nodes between them are flattened and visited, so the
-// cost follows the edit, not the file (Build flattens the whole tree and
-// copies every block's text).
-//
-// The tree must agree with prev around the edit: the node before the
-// window must be prev's last item before it, and the first node at or
-// after the window's end must be prev's first item after it, moved. When
-// error recovery regrouped the top level differently, Rebuild falls back to
-// Build.
-func Rebuild(name string, src []byte, root *sitter.Node, prev *File, start, oldEnd, newEnd int) *File {
-	if prev == nil || start > oldEnd || oldEnd > len(prev.Src) || newEnd > len(src) {
-		return Build(name, src, root, prev)
+// Rebuild is Build after one edit of prev's document old, which became
+// doc with change ch (grammar.Document.Edit): the items of prev (blocks,
+// comments, stray syntax errors) in the parts the edit left alone are
+// kept, those after it moved by the edit's length change, and only the
+// new parts' trees are converted — so the cost follows the edit, not the
+// file. A block of a new part whose text equals one of the replaced
+// blocks keeps that block's model, as in Build.
+func Rebuild(name string, src []byte, prev *File, old, doc *grammar.Document, ch grammar.Change) *File {
+	lo, hi := replaced(old, ch)
+	before := func(s Span) bool { return s.Start < lo }
+	after := func(s Span) bool { return s.Start >= hi }
+
+	f := &File{Name: name, Src: src}
+	bBefore, bAfter := cut(len(prev.Blocks), func(i int) Span { b := prev.Blocks[i]; return Span{b.Start, b.Start + b.Len} }, before, after)
+	cBefore, cAfter := cut(len(prev.Comments), func(i int) Span { return prev.Comments[i] }, before, after)
+	sBefore, sAfter := cut(len(prev.Stray), func(i int) Span { return prev.Stray[i].Span }, before, after)
+
+	// Room for the edit adding a few items, so that appending the kept
+	// items does not copy them again.
+	f.Blocks = append(make([]*Block, 0, len(prev.Blocks)+4), prev.Blocks[:bBefore]...)
+	f.Comments = append(make([]Span, 0, len(prev.Comments)+4), prev.Comments[:cBefore]...)
+	f.Stray = append(make([]SyntaxError, 0, len(prev.Stray)+4), prev.Stray[:sBefore]...)
+
+	reuse := map[string]*Block{}
+	for _, b := range prev.Blocks[bBefore:bAfter] {
+		reuse[b.Text] = b
 	}
-	w := windowOf(prev, start, oldEnd, newEnd-oldEnd)
-	f, ok := w.rebuild(name, src, root)
-	if !ok {
-		return Build(name, src, root, prev)
+	for k, fl := range ch.Flats {
+		start, end := doc.Part(ch.From + k)
+		f.addPart(fl, start, end, reuse)
+	}
+
+	if ch.Delta == 0 {
+		f.Blocks = append(f.Blocks, prev.Blocks[bAfter:]...)
+	} else {
+		// The blocks after the edit move: copies in one allocation, not
+		// one each (a keystroke near the top of a large file moves
+		// thousands).
+		moved := make([]Block, len(prev.Blocks)-bAfter)
+		for k, b := range prev.Blocks[bAfter:] {
+			moved[k] = *b
+			moved[k].Start += ch.Delta
+			f.Blocks = append(f.Blocks, &moved[k])
+		}
+	}
+	for _, s := range prev.Comments[cAfter:] {
+		f.Comments = append(f.Comments, s.Shift(ch.Delta))
+	}
+	for _, e := range prev.Stray[sAfter:] {
+		f.Stray = append(f.Stray, SyntaxError{e.Span.Shift(ch.Delta), e.Msg})
 	}
 	return f
 }
 
-// window splits prev's top-level items around an edit. Before holds the
-// items ending before start, after those beginning after oldEnd (in old
-// coordinates); the rest are in the window and are rebuilt from the tree.
-type window struct {
-	prev  *File
-	delta int
-	// Counts of items before and the index of the first item after, per
-	// list.
-	blocksBefore, blocksAfter     int
-	commentsBefore, commentsAfter int
-	strayBefore, strayAfter       int
-	// lo is the end of the last item before (new coordinates, which equal
-	// the old there); hi the start of the first item after, moved; hiEnd
-	// its end, moved.
-	lo, hi, hiEnd int
-	hasAfter      bool
+// replaced returns the byte range, in the old text, of the parts a change
+// replaced: [lo, hi), empty where the change only inserted parts.
+func replaced(old *grammar.Document, ch grammar.Change) (lo, hi int) {
+	if ch.From < old.Parts() {
+		lo, _ = old.Part(ch.From)
+	} else {
+		_, lo = old.Part(old.Parts() - 1)
+	}
+	hi = lo
+	if ch.To > ch.From {
+		_, hi = old.Part(ch.To - 1)
+	}
+	return lo, hi
 }
 
-func windowOf(prev *File, start, oldEnd, delta int) window {
-	w := window{prev: prev, delta: delta, hi: -1}
-	w.blocksBefore, w.blocksAfter = split(len(prev.Blocks), func(i int) Span {
-		b := prev.Blocks[i]
-		return Span{b.Start, b.Start + b.Len}
-	}, start, oldEnd, &w)
-	w.commentsBefore, w.commentsAfter = split(len(prev.Comments), func(i int) Span { return prev.Comments[i] }, start, oldEnd, &w)
-	w.strayBefore, w.strayAfter = split(len(prev.Stray), func(i int) Span { return prev.Stray[i].Span }, start, oldEnd, &w)
-	return w
-}
-
-// split finds, in a list of items sorted by position (and not
-// overlapping, so their ends are sorted too), how many end before start
-// and where those beginning after oldEnd start, and widens w's bounds with
-// them. It searches rather than scans: a file holds thousands of items and
-// an edit touches a few.
-func split(n int, at func(int) Span, start, oldEnd int, w *window) (before, after int) {
-	before = sort.Search(n, func(i int) bool { return at(i).End >= start })
-	if before > 0 {
-		w.lo = max(w.lo, at(before-1).End)
-	}
-	after = before + sort.Search(n-before, func(i int) bool { return at(before+i).Start > oldEnd })
-	if after < n {
-		s := at(after)
-		if !w.hasAfter || s.Start+w.delta < w.hi {
-			w.hi, w.hiEnd, w.hasAfter = s.Start+w.delta, s.End+w.delta, true
-		}
-	}
-	return before, after
-}
-
-// rebuild converts the tree's top-level nodes in the window and joins
-// them with prev's items around it; ok is false when the tree does not
-// line up with prev at the window's edges. Only the window's nodes are
-// flattened: grammar.FlattenTop starts at the node that ends the last item
-// kept before the window (tree-sitter's "first child for byte" is the first
-// child ending at or after it) and stops after the first node ending past
-// the window.
-func (w window) rebuild(name string, src []byte, root *sitter.Node) (*File, bool) {
-	f := &File{Name: name, Src: src}
-	p := w.prev
-	// Room for the window growing by a few items, so that appending the
-	// kept items does not copy them again.
-	f.Blocks = append(make([]*Block, 0, len(p.Blocks)+4), p.Blocks[:w.blocksBefore]...)
-	f.Comments = append(make([]Span, 0, len(p.Comments)+4), p.Comments[:w.commentsBefore]...)
-	f.Stray = append(make([]SyntaxError, 0, len(p.Stray)+4), p.Stray[:w.strayBefore]...)
-
-	reuse := map[string]*Block{}
-	for _, b := range p.Blocks[w.blocksBefore:w.blocksAfter] {
-		reuse[b.Text] = b
-	}
-	to := ^uint32(0)
-	if w.hasAfter {
-		to = uint32(w.hi)
-	}
-	fl := grammar.FlattenTop(root, uint32(w.lo), to)
-	i, ok := w.enter(fl)
-	if !ok {
-		return nil, false
-	}
-	for ; i >= 0; i = fl.NextSibling(i) {
-		n := &fl.Nodes[i]
-		start, end := int(n.StartByte), int(n.EndByte)
-		if w.hasAfter && end > w.hi {
-			if start != w.hi || end != w.hiEnd {
-				return nil, false
-			}
-			break
-		}
-		f.addTop(fl, i, reuse)
-	}
-	if i < 0 && w.hasAfter {
-		return nil, false
-	}
-	for _, b := range p.Blocks[w.blocksAfter:] {
-		if w.delta != 0 {
-			moved := *b
-			moved.Start += w.delta
-			b = &moved
-		}
-		f.Blocks = append(f.Blocks, b)
-	}
-	for _, s := range p.Comments[w.commentsAfter:] {
-		f.Comments = append(f.Comments, s.Shift(w.delta))
-	}
-	for _, e := range p.Stray[w.strayAfter:] {
-		f.Stray = append(f.Stray, SyntaxError{e.Span.Shift(w.delta), e.Msg})
-	}
-	return f, true
-}
-
-// enter returns the first top-level node of the window in fl (-1 for
-// none). The node before it must end where the last item kept before the
-// window ends, or error recovery folded kept items into a new node and ok
-// is false.
-func (w window) enter(fl *grammar.Flat) (first int, ok bool) {
-	first = fl.FirstChild(0)
-	if first < 0 {
-		return -1, w.lo == 0 || !w.hasAfter
-	}
-	if w.lo == 0 {
-		return first, true
-	}
-	if int(fl.Nodes[first].EndByte) != w.lo {
-		return -1, false
-	}
-	return fl.NextSibling(first), true
+// cut splits a list of items sorted by position: how many come before
+// the replaced range, and where those after it begin. Every item lies in
+// one part, so it starts inside the range or on one side of it; it
+// searches rather than scans, as a file holds thousands of items.
+func cut(n int, at func(int) Span, before, after func(Span) bool) (b, a int) {
+	b = sort.Search(n, func(i int) bool { return !before(at(i)) })
+	a = b + sort.Search(n-b, func(i int) bool { return after(at(b + i)) })
+	return b, a
 }

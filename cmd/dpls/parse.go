@@ -44,7 +44,7 @@ func runParse(e env) int {
 			fmt.Fprintln(e.stdout, grammar.Sexp(root, true))
 		}
 		if bad := grammar.FirstSyntaxError(root); bad != nil {
-			p := bad.StartPoint()
+			p := grammar.PointAt(src, grammar.ErrorOffset(bad, src))
 			fmt.Fprintf(e.stderr, "%s:%d:%d: %s\n", path, p.Row+1, p.Column+1, grammar.Describe(bad, src))
 			status = 1
 		}

@@ -1,5 +1,5 @@
 // External scanner for DPL. Two zero-width tokens, both emitted only where the
-// text ahead is a block header `KIND NAME {`:
+// text ahead is a block header `KIND NAME {` or the end of the text:
 //   missing_brace  closes an object whose `}` is missing;
 //   _header_end    ends a half-typed block header (also at end of file).
 // Member keys are followed by `:`, so a header is never mistaken for a member.
@@ -40,8 +40,10 @@ bool tree_sitter_dpl_external_scanner_scan(void *payload, TSLexer *lexer, const 
   if (!valid_symbols[MISSING_BRACE] && !valid_symbols[HEADER_END]) return false;
   skip_space(lexer);
   lexer->mark_end(lexer);
-  if (valid_symbols[HEADER_END] && lexer->eof(lexer)) {
-    lexer->result_symbol = HEADER_END;
+  if (lexer->eof(lexer)) {
+    // The end of the text closes what is open the way the next header
+    // does, so a block cut short reads the same wherever it ends.
+    lexer->result_symbol = valid_symbols[HEADER_END] ? HEADER_END : MISSING_BRACE;
     return true;
   }
   if (!consume_identifier(lexer)) return false;

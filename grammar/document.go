@@ -1,0 +1,224 @@
+package grammar
+
+import (
+	"bytes"
+	"runtime"
+	"sort"
+	"sync"
+)
+
+// Document is how the server parses a file: split into parts, one
+// top-level block each (see split.go), each part parsed on its own. A
+// single tree-sitter tree cannot be reparsed in time independent of the
+// file's size — tree-sitter marks the nodes of a repetition fragile, so an
+// edit re-reduces every top-level block — and cannot be parsed on more
+// than one core. Parts can: a keystroke re-parses the one block it is in,
+// and a whole file is parsed by every core at once. Parts are independent
+// by construction, so the result is a function of the text alone: an
+// edited document equals the same text parsed from scratch.
+//
+// A Document holds only where its parts start; the trees are handed out
+// flattened when they are parsed (the model keeps what it needs of them).
+type Document struct {
+	// starts holds each part's first byte; starts[0] is 0, so even an
+	// empty text has one (empty) part.
+	starts []int
+	size   int
+	// closeBound and dead carry the scanner's state (see scanner): no `*/`
+	// pair starts at or after closeBound, and no unclosed `/*` lies
+	// before dead.
+	closeBound, dead int
+}
+
+// Change tells what an edit did to a document's parts: old parts
+// [From, To) were replaced by new parts [From, NewTo), whose trees are
+// Flats (in order); the parts after them moved by Delta bytes.
+type Change struct {
+	From, To, NewTo int
+	Delta           int
+	Flats           []*Flat
+}
+
+// NewDocument splits src into parts and parses them, on every core when
+// the file is large. flats[k] is part k's tree, its positions relative to
+// the part's start.
+func NewDocument(src []byte) (doc *Document, flats []*Flat) {
+	sc := newScanner(src)
+	starts, _ := sc.scan([]int{0}, 0, nil)
+	doc = &Document{starts: starts, size: len(src), closeBound: sc.closeBound, dead: sc.dead}
+	return doc, parseParts(src, doc, 0, len(starts))
+}
+
+// Parts returns the number of parts.
+func (d *Document) Parts() int { return len(d.starts) }
+
+// Part returns the byte range of part k.
+func (d *Document) Part(k int) (start, end int) {
+	if k+1 < len(d.starts) {
+		return d.starts[k], d.starts[k+1]
+	}
+	return d.starts[k], d.size
+}
+
+// Edit returns the document of next, the text after replacing the
+// document's bytes [start, oldEnd) with next[start:newEnd], and what
+// changed: only the parts the edit touched, or whose split it changed,
+// are parsed again.
+func (d *Document) Edit(next []byte, start, oldEnd, newEnd int) (*Document, Change) {
+	delta := newEnd - oldEnd
+	nd := &Document{size: len(next), closeBound: len(next), dead: len(next)}
+	if d.closeBound >= oldEnd {
+		nd.closeBound = min(len(next), d.closeBound+delta)
+	} else {
+		nd.closeBound = min(len(next), newEnd+1)
+	}
+	// The part whose scan starts the rescan: the one holding the byte
+	// before the edit, or an earlier one when the edit unmade its header.
+	i := max(0, sort.SearchInts(d.starts, start)-1)
+	for i > 0 && !isHeader(next, d.starts[i]) {
+		i--
+	}
+	if createsClose(next, start, newEnd) && d.dead < d.starts[i] {
+		// A `*/` typed after a `/*` that had none turns everything between
+		// into a comment: scan the whole text again.
+		sc := &scanner{src: next, closeBound: nd.closeBound, dead: len(next)}
+		nd.starts, _ = sc.scan([]int{0}, 0, nil)
+		nd.closeBound, nd.dead = sc.closeBound, sc.dead
+		return nd, d.diff(nd, next, start, oldEnd, delta)
+	}
+	sc := &scanner{src: next, closeBound: nd.closeBound, dead: len(next)}
+	starts := append(make([]int, 0, len(d.starts)+2), d.starts[:i+1]...)
+	// Old part starts at or after the edit are where the scan may stop;
+	// starts[0] is no header, only the start of the text.
+	j := max(1, sort.SearchInts(d.starts, oldEnd))
+	stop := func(p int) bool {
+		for j < len(d.starts) && d.starts[j]+delta < p {
+			j++
+		}
+		return j < len(d.starts) && d.starts[j]+delta == p
+	}
+	starts, end := sc.scan(starts, sc.line(d.starts[i]), stop)
+	oldTo := len(d.starts)
+	if end < len(next) {
+		oldTo = j
+		for _, s := range d.starts[j:] {
+			starts = append(starts, s+delta)
+		}
+	}
+	nd.starts, nd.closeBound = starts, sc.closeBound
+	nd.dead = d.nextDead(sc.dead, d.starts[i], j, end, delta)
+	// Old parts [i, oldTo) were scanned again; the parts after them are
+	// the old ones, moved. Part i is kept too when the edit starts at its
+	// end and its end did not move.
+	from := i
+	if i+1 < len(d.starts) && i+1 < len(starts) && d.starts[i+1] <= start && starts[i+1] == d.starts[i+1] {
+		from++
+	}
+	newTo := len(starts) - (len(d.starts) - oldTo)
+	return nd, Change{From: from, To: oldTo, NewTo: newTo, Delta: delta, Flats: parseParts(next, nd, from, newTo)}
+}
+
+// nextDead is the edited document's bound on its first unclosed `/*`,
+// after a rescan from from (unchanged text before it) that found found
+// and stopped at end, where the old part j starts.
+func (d *Document) nextDead(found, from, j, end, delta int) int {
+	switch {
+	case d.dead < from:
+		return d.dead
+	case found < end:
+		return found
+	case j < len(d.starts) && d.dead >= d.starts[j]:
+		return d.dead + delta
+	case d.dead >= d.size:
+		return found
+	}
+	// The old first one was in the rescanned text and is gone; the next
+	// lies at or after end.
+	return end
+}
+
+// createsClose reports whether next holds a `*/` that overlaps the
+// inserted text [start, newEnd) or its seams.
+func createsClose(next []byte, start, newEnd int) bool {
+	return bytes.Contains(next[max(0, start-1):min(len(next), newEnd+1)], commentClose)
+}
+
+// diff compares the parts of d and nd, the document after the edit, and
+// parses the new parts that differ: a part is unchanged when its bounds
+// are the same (moved by delta after the edit) and its text lies wholly
+// before start or wholly after oldEnd.
+func (d *Document) diff(nd *Document, next []byte, start, oldEnd, delta int) Change {
+	from := 0
+	for from+1 < len(d.starts) && from+1 < len(nd.starts) &&
+		d.starts[from+1] <= start && d.starts[from+1] == nd.starts[from+1] {
+		from++
+	}
+	oldTo, newTo := len(d.starts), len(nd.starts)
+	for oldTo > from && newTo > from && d.starts[oldTo-1] >= oldEnd && d.starts[oldTo-1]+delta == nd.starts[newTo-1] {
+		oldTo--
+		newTo--
+	}
+	return Change{From: from, To: oldTo, NewTo: newTo, Delta: delta, Flats: parseParts(next, nd, from, newTo)}
+}
+
+// parallelBytes is the text size from which NewDocument spreads parsing
+// over the cores: below it, starting goroutines costs more than it saves.
+const parallelBytes = 64 << 10
+
+// parseParts parses parts [from, to) of doc, whose text is src.
+func parseParts(src []byte, doc *Document, from, to int) []*Flat {
+	flats := make([]*Flat, to-from)
+	_, last := doc.Part(max(from, to-1))
+	first, _ := doc.Part(from)
+	workers := min(runtime.GOMAXPROCS(0), to-from)
+	if last-first < parallelBytes || workers < 2 {
+		parseRange(src, doc, from, to, flats)
+		return flats
+	}
+	// Contiguous runs of about equal bytes, one per worker.
+	var wg sync.WaitGroup
+	lo := from
+	for w := 0; w < workers && lo < to; w++ {
+		goal := first + (last-first)*(w+1)/workers
+		hi := lo + 1
+		for hi < to && doc.starts[hi] < goal {
+			hi++
+		}
+		if w == workers-1 {
+			hi = to
+		}
+		wg.Add(1)
+		go func(lo, hi int) {
+			defer wg.Done()
+			parseRange(src, doc, lo, hi, flats[lo-from:hi-from])
+		}(lo, hi)
+		lo = hi
+	}
+	wg.Wait()
+	return flats
+}
+
+func parseRange(src []byte, doc *Document, from, to int, out []*Flat) {
+	pp := getPartParser()
+	defer pp.release()
+	for k := from; k < to; k++ {
+		s, e := doc.Part(k)
+		out[k-from] = pp.parse(src[s:e])
+	}
+}
+
+// Cover returns one edit, as byte offsets, that covers edits applied one
+// after another (each in the coordinates of the text the previous one
+// left): the text before start and the text after oldEnd in the original
+// (newEnd in the result) are the same. A client may send several changes
+// in one notification; the document is then edited once.
+func Cover(edits []Edit) (start, oldEnd, newEnd int) {
+	start, oldEnd, newEnd = int(edits[0].StartByte), int(edits[0].OldEndByte), int(edits[0].NewEndByte)
+	for _, e := range edits[1:] {
+		reach := max(int(e.OldEndByte), newEnd)
+		oldEnd += reach - newEnd
+		newEnd = reach + int(e.NewEndByte) - int(e.OldEndByte)
+		start = min(start, int(e.StartByte))
+	}
+	return start, oldEnd, newEnd
+}
