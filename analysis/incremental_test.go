@@ -592,3 +592,34 @@ func TestIncrementalConcurrentSnapshots(t *testing.T) {
 		}
 	}
 }
+
+// TestIncrementalSeveralEditsAtOnce sends several edits in one change, as
+// a client's didChange may (multi-cursor typing, a refactoring): the
+// snapshot equals a fresh analysis of the final text.
+func TestIncrementalSeveralEditsAtOnce(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	w := incrWorkspace(incrSeedFiles(t))
+	w.AllDiagnostics()
+	for step := range 30 {
+		names := w.Files()
+		file := names[rng.Intn(len(names))]
+		src := w.File(file).Src
+		var edits []grammar.Edit
+		next := src
+		for range 2 + rng.Intn(3) {
+			start, end, text := incrRandomEdit(rng, next)
+			var e grammar.Edit
+			e, next = grammar.EditFor(next, start, end, []byte(text))
+			edits = append(edits, e)
+		}
+		nw := w.EditFile(file, next, edits)
+		fresh := incrWorkspace(incrFiles(nw))
+		if a, b := incrShape(nw.File(file)), incrShape(fresh.File(file)); a != b {
+			t.Fatalf("step %d: %d edits of %s: rebuilt model differs from a fresh one:\n%s", step, len(edits), file, incrDiff(a, b))
+		}
+		if got, want := incrRender(nw), incrRender(fresh); got != want {
+			t.Fatalf("step %d: %d edits of %s: diagnostics differ from a fresh analysis:\n%s", step, len(edits), file, incrDiff(got, want))
+		}
+		w = nw
+	}
+}

@@ -258,3 +258,27 @@ func mustRead(tb testing.TB, path string) []byte {
 	}
 	return data
 }
+
+// TestCover checks the covering edit of random edit sequences: outside
+// it, the original and the final text are the same bytes.
+func TestCover(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		orig := []byte(strings.Repeat("abcdefghij\n", 1+r.IntN(5)))
+		text := orig
+		var edits []grammar.Edit
+		for range 1 + r.IntN(4) {
+			start, oldEnd, ins := randomEdit(r, text)
+			var e grammar.Edit
+			e, text = grammar.EditFor(text, start, oldEnd, ins)
+			edits = append(edits, e)
+		}
+		start, oldEnd, newEnd := grammar.Cover(edits)
+		ok := 0 <= start && start <= oldEnd && oldEnd <= len(orig) && start <= newEnd && newEnd <= len(text) &&
+			newEnd-oldEnd == len(text)-len(orig) &&
+			bytes.Equal(orig[:start], text[:start]) && bytes.Equal(orig[oldEnd:], text[newEnd:])
+		if !ok {
+			t.Fatalf("Cover(%+v) = %d, %d, %d for %q → %q", edits, start, oldEnd, newEnd, orig, text)
+		}
+	}
+}
