@@ -53,8 +53,8 @@ func TestDecide(t *testing.T) {
 		{"missing", nil, false, false, Decision{Action: Create}},
 		{"same", f.Content, true, false, Decision{Action: Unchanged}},
 		{"ours", old, true, false, Decision{Action: Update}},
-		{"edited", edited, true, false, Decision{Action: Refuse, Reason: "edited since dpls wrote it; use --force to replace it"}},
-		{"foreign", []byte("x: 1\n"), true, false, Decision{Action: Refuse, Reason: "not written by dpls; use --force to replace it"}},
+		{"edited", edited, true, false, Decision{Action: Refuse, Reason: "edited since dpls wrote it"}},
+		{"foreign", []byte("x: 1\n"), true, false, Decision{Action: Refuse, Reason: "not written by dpls"}},
 		{"edited forced", edited, true, true, Decision{Action: Overwrite, Reason: "edited since dpls wrote it"}},
 	}
 	for _, tt := range tests {

@@ -56,6 +56,9 @@ func (a Action) String() string {
 }
 
 // Decision is the action for one file and, for Overwrite and Refuse, why.
+// The reason states a fact about the file ("edited since dpls wrote it")
+// and no remedy: how to override differs between the command line (a
+// flag) and the editor (none), so each adds its own.
 type Decision struct {
 	Action Action
 	Reason string
@@ -78,5 +81,5 @@ func Decide(f File, existing []byte, exists, force bool) Decision {
 	if force {
 		return Decision{Action: Overwrite, Reason: st.String()}
 	}
-	return Decision{Action: Refuse, Reason: st.String() + "; use --force to replace it"}
+	return Decision{Action: Refuse, Reason: st.String()}
 }

@@ -2,16 +2,14 @@ package lsp
 
 import (
 	"context"
-	"errors"
 	"maps"
-	"os"
-	"path/filepath"
 
 	"github.com/segmentio/encoding/json"
 	"go.uber.org/zap"
 
 	"github.com/dpls-dev/dpls/analysis"
 	"github.com/dpls-dev/dpls/analysis/rule"
+	"github.com/dpls-dev/dpls/internal/dplfs"
 	"github.com/dpls-dev/dpls/lsp/internal/protocol"
 )
 
@@ -64,27 +62,25 @@ func (s *Server) setConfig(change func(c *configSources)) {
 	s.pub.changed()
 }
 
-// loadConfig reads .dpls.yaml from the first folder and pulls the editor's
-// settings when the client supports workspace/configuration.
+// loadConfig reads the workspace's .dpls.yaml (loadFileConfig) and pulls
+// the editor's settings when the client supports workspace/configuration.
 func (s *Server) loadConfig(ctx context.Context) {
-	if folders := s.foldersNow(); len(folders) > 0 {
-		s.loadFileConfig(ctx, filepath.Join(folders[0], analysis.ConfigFileName))
-	}
+	s.loadFileConfig(ctx)
 	s.pullConfig(ctx)
 }
 
-// loadFileConfig reads a .dpls.yaml; a missing file means defaults, a
-// broken one is reported to the user and also means defaults.
-func (s *Server) loadFileConfig(ctx context.Context, path string) {
-	data, err := os.ReadFile(path)
+// loadFileConfig reads the .dpls.yaml that governs the first workspace
+// folder: the nearest one at or above it (dplfs.LoadConfig), the same file
+// `dpls check` reads when run there, so a folder opened below the project
+// root still gets the project's settings. Without a folder, or without a
+// file, every rule has its default severity; an unreadable or invalid file
+// is reported to the user and also means defaults.
+func (s *Server) loadFileConfig(ctx context.Context) {
 	cfg := analysis.Config{}
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-	case err != nil:
-		s.warnUser(ctx, "dpls: cannot read "+path+": "+err.Error())
-	default:
-		if parsed, perr := analysis.ParseConfig(data); perr != nil {
-			s.warnUser(ctx, "dpls: "+path+" ignored, using defaults: "+perr.Error())
+	if folders := s.foldersNow(); len(folders) > 0 {
+		parsed, _, err := dplfs.LoadConfig(folders[0])
+		if err != nil {
+			s.warnUser(ctx, "dpls: settings file ignored, using defaults: "+err.Error())
 		} else {
 			cfg = parsed
 		}

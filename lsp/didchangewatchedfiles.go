@@ -35,10 +35,7 @@ func didChangeWatchedFiles(ctx context.Context, s *Server, _ *snapshot, params [
 		s.loadFromDisk(paths) // a deleted file reads as gone
 	}
 	if configChanged {
-		if folders := s.foldersNow(); len(folders) > 0 {
-			path := filepath.Join(folders[0], analysis.ConfigFileName)
-			s.goBackground("reload settings file", func(ctx context.Context) { s.loadFileConfig(ctx, path) })
-		}
+		s.goBackground("reload settings file", s.loadFileConfig)
 	}
 	return nil, nil
 }

@@ -93,7 +93,7 @@ func (s *Server) generateService(ctx context.Context, snap *snapshot, args gener
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cmdGenerate, err)
 	}
-	pl, err := plan(snap.ws.Index(), dir, []string{args.Service}, ts)
+	pl, err := s.plan(snap.ws, dir, []string{args.Service}, ts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cmdGenerate, err)
 	}
@@ -115,31 +115,28 @@ func (s *Server) generateWorkspace(ctx context.Context, snap *snapshot, args gen
 	names := idx.Names()
 	ts := s.configuredTargets(snap.ws.Config())
 	prog := s.beginProgressOf(ctx, "Generating", "services", "generated", len(names))
-	var all genPlan
+	var outs []registry.Output
 	for i, n := range names {
 		if ctx.Err() != nil {
 			prog.end(i)
 			return nil, ctx.Err()
 		}
-		pl, err := plan(idx, dir, []string{n}, ts)
+		o, err := registry.GenerateFor(idx, n, ts)
 		if err != nil {
 			prog.end(i)
 			return nil, fmt.Errorf("%s: %w", cmdGenerateWorkspace, err)
 		}
-		all.merge(pl)
+		outs = append(outs, o...)
 		prog.report(i + 1)
 	}
 	prog.end(len(names))
+	// One gate over every service, as `dpls generate --target all`: an
+	// error anywhere generation reads stops the whole edit.
+	all, err := s.planOutputs(snap.ws, dir, outs)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", cmdGenerateWorkspace, err)
+	}
 	return s.applyPlan(ctx, "Generate workspace", all)
-}
-
-// merge appends q's work to p.
-func (p *genPlan) merge(q genPlan) {
-	p.edit.DocumentChanges = append(p.edit.DocumentChanges, q.edit.DocumentChanges...)
-	p.files += q.files
-	p.unchanged += q.unchanged
-	p.refused = append(p.refused, q.refused...)
-	p.notes = append(p.notes, q.notes...)
 }
 
 // applyPlan sends the edit (when there is one) and reports the outcome.

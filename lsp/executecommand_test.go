@@ -225,3 +225,63 @@ func TestOutputDir(t *testing.T) {
 		t.Errorf("file outside the folders: %v", err)
 	}
 }
+
+// TestExecuteGenerateRefusesErrors: a block with an error finding stops
+// both commands as it stops `dpls generate` (registry.InputErrors): the
+// answer is an error naming the finding, no edit is sent, nothing is
+// written. Another service's error stops dpls.generateWorkspace too.
+func TestExecuteGenerateRefusesErrors(t *testing.T) {
+	dir := t.TempDir()
+	const bad = "deploy_kubernetes Bad {\n  image: \"example/bad:1.0.0\"\n  port: 70000\n}\n\nfault_tolerance Bad {\n  timeout: \"-1s\"\n}\n"
+	for name, text := range map[string]string{"a.dpl": apiSource, "svc/bad.dpl": bad} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := startServer(t, Options{})
+	ed := &diskEditor{t: t}
+	c.applyEdit = ed.apply
+	c.initialize(map[string]any{
+		"window":    map[string]any{"workDoneProgress": true},
+		"workspace": map[string]any{"workspaceEdit": map[string]any{"documentChanges": true, "resourceOperations": []string{"create"}}},
+	}, dir)
+	c.await("the end of indexing", func() bool {
+		return slices.ContainsFunc(c.notes, func(n note) bool {
+			return n.method == "$/progress" && strings.Contains(string(n.params), "indexed")
+		})
+	})
+
+	const findings = `fix these 2 errors first: svc/bad.dpl:3:9: port must be in [1, 65535]; Kubernetes rejects 70000; svc/bad.dpl:7:12: "-1s" is not a duration: durations cannot be signed`
+	for _, tc := range []struct {
+		command string
+		arg     map[string]any
+	}{
+		{"dpls.generate", map[string]any{"uri": fileURI(filepath.Join(dir, "svc", "bad.dpl")), "service": "Bad", "target": "kubernetes"}},
+		{"dpls.generate", map[string]any{"uri": fileURI(filepath.Join(dir, "svc", "bad.dpl")), "service": "Bad", "kind": "deploy_kubernetes"}},
+		{"dpls.generateWorkspace", map[string]any{"uri": fileURI(dir)}},
+	} {
+		err := c.call("workspace/executeCommand", map[string]any{"command": tc.command, "arguments": []any{tc.arg}}, nil)
+		if want := tc.command + ": " + findings; err == nil || err.Error() != want {
+			t.Errorf("%s %v: error %v, want %q", tc.command, tc.arg, err, want)
+		}
+	}
+	if ed.applied != 0 {
+		t.Errorf("applyEdit calls = %d, want none", ed.applied)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "generated")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("generated/ was created: %v", err)
+	}
+
+	// The service without errors still generates.
+	var got generateResult
+	c.mustCall("workspace/executeCommand", map[string]any{
+		"command": "dpls.generate", "arguments": []any{map[string]any{"uri": fileURI(filepath.Join(dir, "a.dpl")), "service": "Api", "target": "kubernetes"}},
+	}, &got)
+	if !got.Applied || got.Files != 3 || ed.applied != 1 {
+		t.Errorf("Api = %+v (applyEdit calls %d), want 3 files applied", got, ed.applied)
+	}
+}

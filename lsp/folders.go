@@ -2,13 +2,14 @@ package lsp
 
 import (
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"go.uber.org/zap"
+
+	"github.com/dpls-dev/dpls/internal/dplfs"
 )
 
 // indexBatch is how many files one snapshot update adds while indexing: the
@@ -30,7 +31,10 @@ func (s *Server) foldersNow() []string {
 	return slices.Clone(s.folders)
 }
 
-// inFolders reports whether path lies under a workspace folder.
+// inFolders reports whether path belongs to a workspace folder: below one
+// and not in a directory the indexing walk skips (dplfs.SkipDir: .git,
+// node_modules). A file there that changes on disk or closes in the editor
+// is then treated as indexing treats it, as no part of the workspace.
 func (s *Server) inFolders(path string) bool {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
@@ -38,7 +42,7 @@ func (s *Server) inFolders(path string) bool {
 }
 
 func (s *Server) inFoldersLocked(path string) bool {
-	return slices.ContainsFunc(s.folders, func(f string) bool { return within(f, path) })
+	return slices.ContainsFunc(s.folders, func(f string) bool { return within(f, path) && !dplfs.Skipped(f, path) })
 }
 
 func within(folder, path string) bool {
@@ -46,23 +50,15 @@ func within(folder, path string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
-// dplFiles lists the .dpl files under folder, skipping hidden directories
-// (.git) and node_modules.
-func dplFiles(folder string) []string {
-	var out []string
-	_ = filepath.WalkDir(folder, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil // an unreadable directory costs only itself
-		}
-		if d.IsDir() && path != folder && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
-			return filepath.SkipDir
-		}
-		if !d.IsDir() && strings.HasSuffix(path, ".dpl") {
-			out = append(out, path)
-		}
-		return nil
-	})
-	return out
+// dplFiles lists the .dpl files of folder with the walk `dpls check` uses
+// (dplfs.Files). A directory that cannot be read is logged and costs only
+// itself: an editor should index what it can.
+func (s *Server) dplFiles(folder string) []string {
+	files, err := dplfs.Files(folder)
+	if err != nil {
+		s.log.Warn("indexing", zap.Error(err))
+	}
+	return files
 }
 
 // indexFolders reads every .dpl file of folders into the workspace, with
@@ -70,7 +66,7 @@ func dplFiles(folder string) []string {
 func (s *Server) indexFolders(ctx context.Context, folders []string) {
 	var paths []string
 	for _, f := range folders {
-		paths = append(paths, dplFiles(f)...)
+		paths = append(paths, s.dplFiles(f)...)
 	}
 	prog := s.beginProgress(ctx, "Indexing DPL files", len(paths))
 	for i := 0; i < len(paths); i += indexBatch {
@@ -86,8 +82,11 @@ func (s *Server) indexFolders(ctx context.Context, folders []string) {
 }
 
 // loadFromDisk reads paths and puts them in the workspace, except those open
-// in the editor; a path that no longer exists leaves the workspace.
+// in the editor and those outside the workspace folders (inFolders: a file
+// changed in .git or node_modules is not indexed, so not loaded either); a
+// path that no longer exists leaves the workspace.
 func (s *Server) loadFromDisk(paths []string) {
+	paths = slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return !s.inFolders(p) })
 	texts := make(map[string][]byte, len(paths))
 	for _, p := range paths {
 		b, err := os.ReadFile(p)

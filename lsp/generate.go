@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/dpls-dev/dpls/analysis"
 	"github.com/dpls-dev/dpls/analysis/rule"
 	"github.com/dpls-dev/dpls/generators"
 	"github.com/dpls-dev/dpls/generators/registry"
@@ -71,25 +72,82 @@ func (s *Server) outputDir(cfgDir, file string) (string, error) {
 	return filepath.Join(folder, filepath.FromSlash(dir)), nil
 }
 
-// plan generates targets for each named service and decides, file by file
-// with generators.Decide (never forcing), how the edit treats it.
-func plan(idx *rule.Index, dir string, services []string, targets []generators.Target) (genPlan, error) {
-	var p genPlan
+// plan generates targets for each named service and plans their files
+// (see planOutputs).
+func (s *Server) plan(ws *analysis.Workspace, dir string, services []string, targets []generators.Target) (genPlan, error) {
+	var outs []registry.Output
 	for _, svc := range services {
-		outs, err := registry.GenerateFor(idx, svc, targets)
+		o, err := registry.GenerateFor(ws.Index(), svc, targets)
 		if err != nil {
 			return genPlan{}, err
 		}
-		for _, o := range outs {
-			p.notes = append(p.notes, o.Notes...)
-			for _, f := range o.Files {
-				if err := p.add(dir, f); err != nil {
-					return genPlan{}, err
-				}
+		outs = append(outs, o...)
+	}
+	return s.planOutputs(ws, dir, outs)
+}
+
+// planOutputs refuses, as `dpls generate` does, when a block the outputs
+// were generated from has an error finding (registry.InputErrors), then
+// decides, file by file with generators.Decide (never forcing), how the
+// edit treats each file.
+func (s *Server) planOutputs(ws *analysis.Workspace, dir string, outs []registry.Output) (genPlan, error) {
+	if errs := registry.InputErrors(ws, outs); len(errs) > 0 {
+		return genPlan{}, s.inputError(ws, errs)
+	}
+	var p genPlan
+	for _, o := range outs {
+		p.notes = append(p.notes, o.Notes...)
+		for _, f := range o.Files {
+			if err := p.add(dir, f); err != nil {
+				return genPlan{}, err
 			}
 		}
 	}
 	return p, nil
+}
+
+// maxNamedErrors is how many blocking findings a refusal names: enough to
+// start fixing, short enough for a code action's disabled reason, which
+// editors show on one line. The Problems panel lists them all.
+const maxNamedErrors = 3
+
+// inputError is the refusal for blocking findings, each named as the
+// command line names it (file:line:col, the file relative to its workspace
+// folder): "fix these 2 errors first: a.dpl:3:9: port must be in [1,
+// 65535]; Kubernetes rejects 70000; a.dpl:7:12: …".
+func (s *Server) inputError(ws *analysis.Workspace, errs []rule.Diagnostic) error {
+	var b strings.Builder
+	if len(errs) == 1 {
+		b.WriteString("fix this error first: ")
+	} else {
+		fmt.Fprintf(&b, "fix these %d errors first: ", len(errs))
+	}
+	for i, d := range errs[:min(len(errs), maxNamedErrors)] {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		line, col := registry.Position(ws, d.Location)
+		fmt.Fprintf(&b, "%s:%d:%d: %s", s.folderRelative(d.File), line, col, d.Message)
+	}
+	if n := len(errs) - maxNamedErrors; n > 0 {
+		fmt.Fprintf(&b, "; and %d more", n)
+	}
+	return errors.New(b.String())
+}
+
+// folderRelative names a file by its path in the deepest workspace folder
+// holding it, slash-separated, or by its base name outside every folder.
+func (s *Server) folderRelative(file string) string {
+	name := filepath.Base(file)
+	depth := -1
+	for _, f := range s.foldersNow() {
+		if within(f, file) && len(f) > depth {
+			if rel, err := filepath.Rel(f, file); err == nil {
+				name, depth = filepath.ToSlash(rel), len(f)
+			}
+		}
+	}
+	return name
 }
 
 // add plans one file: a create (overwriting only an intact dpls file)
@@ -107,7 +165,7 @@ func (p *genPlan) add(dir string, f generators.File) error {
 		p.unchanged++
 		return nil
 	case generators.Refuse:
-		p.refused = append(p.refused, f.Path+": "+strings.TrimSuffix(d.Reason, "; use --force to replace it"))
+		p.refused = append(p.refused, f.Path+": "+d.Reason)
 		return nil
 	}
 	u := fileURI(path)

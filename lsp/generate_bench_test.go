@@ -12,7 +12,7 @@ import (
 
 // BenchmarkGenerateActionsSeed measures what one code action request on
 // the seed's `fault_tolerance OrderService` costs: a plan per target that
-// reads the block, plus "Generate all" (editors ask on every cursor move).
+// reads the block (the error gate included), plus "Generate all" (editors ask on every cursor move).
 func BenchmarkGenerateActionsSeed(b *testing.B) {
 	paths, err := filepath.Glob("../testdata/seed/*.dpl")
 	if err != nil || len(paths) == 0 {
@@ -26,17 +26,17 @@ func BenchmarkGenerateActionsSeed(b *testing.B) {
 		}
 		ws = ws.SetFile(p, src)
 	}
-	idx := ws.Index()
+	s := New(Options{})
 	dir := b.TempDir()
 	ts := registry.ForKind("fault_tolerance")
 	b.ResetTimer()
 	for b.Loop() {
 		for _, t := range ts {
-			if _, err := plan(idx, dir, []string{"OrderService"}, []generators.Target{t}); err != nil {
+			if _, err := s.plan(ws, dir, []string{"OrderService"}, []generators.Target{t}); err != nil {
 				b.Fatal(err)
 			}
 		}
-		if _, err := plan(idx, dir, []string{"OrderService"}, registry.All()); err != nil {
+		if _, err := s.plan(ws, dir, []string{"OrderService"}, registry.All()); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -82,7 +82,7 @@ func (s *Server) generateActions(snap *snapshot, doc *document, req codeactions.
 
 func (s *Server) genAction(snap *snapshot, dir, title string, kind codeactions.Kind, svc string, ts []generators.Target) genAction {
 	a := genAction{Title: title, Kind: protocol.CodeActionKind(kind)}
-	p, err := plan(snap.ws.Index(), dir, []string{svc}, ts)
+	p, err := s.plan(snap.ws, dir, []string{svc}, ts)
 	switch {
 	case err != nil:
 		a.Disabled = &actionDisabled{Reason: err.Error()}

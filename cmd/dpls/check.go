@@ -15,8 +15,10 @@ func init() {
 	register("check", "report problems in DPL files; exit 1 on findings", runCheck)
 }
 
-// checkStdinName names standard input in findings.
-const checkStdinName = "<stdin>"
+// stdinName is how findings and messages name standard input, in every
+// subcommand: gofmt's name, which says what it is to someone who has not
+// read the manual (and "-" is too easily taken for a typo).
+const stdinName = "<standard input>"
 
 // runCheck analyzes the files and directories named on the command line as
 // one workspace and prints the findings in the chosen format.

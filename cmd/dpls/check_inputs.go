@@ -1,15 +1,13 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/dpls-dev/dpls/analysis"
+	"github.com/dpls-dev/dpls/internal/dplfs"
 )
 
 // checkInput is one file of the workspace: its name in findings and text.
@@ -31,10 +29,10 @@ func readCheckInputs(e env, paths []string) ([]checkInput, error) {
 			if err != nil {
 				return nil, fmt.Errorf("reading standard input: %w", err)
 			}
-			out = append(out, checkInput{checkStdinName, src})
+			out = append(out, checkInput{stdinName, src})
 			continue
 		}
-		names, err := dplFiles(p)
+		names, err := dplfs.Files(p)
 		if err != nil {
 			return nil, err
 		}
@@ -73,40 +71,15 @@ func loadWorkspace(e env, paths []string) (*analysis.Workspace, []checkInput, er
 	return ws, files, nil
 }
 
-// checkConfig reads the .dpls.yaml of the workspace root: the nearest
-// directory holding one, from the first path (its directory, for a file;
-// the working directory, for standard input) upward. Without one, every
-// rule has its default severity.
+// checkConfig reads the .dpls.yaml of the workspace root: the nearest one
+// at or above the first path (its directory, for a file; the working
+// directory, for standard input), found by dplfs.LoadConfig as the server
+// finds it for a workspace folder. Without one, every rule has its default
+// severity; an invalid one is an error.
 func checkConfig(first string) (analysis.Config, error) {
-	start := first
 	if first == "-" {
-		start = "."
-	} else if info, err := os.Stat(first); err == nil && !info.IsDir() {
-		start = filepath.Dir(first)
+		first = "."
 	}
-	dir, err := filepath.Abs(start)
-	if err != nil {
-		return analysis.Config{}, err
-	}
-	for {
-		path := filepath.Join(dir, analysis.ConfigFileName)
-		data, err := os.ReadFile(path)
-		switch {
-		case err == nil:
-			cfg, err := analysis.ParseConfig(data)
-			if err != nil {
-				// ParseConfig names the file; name it with its directory.
-				msg := strings.TrimPrefix(err.Error(), analysis.ConfigFileName+": ")
-				return analysis.Config{}, fmt.Errorf("%s: %s", path, msg)
-			}
-			return cfg, nil
-		case !errors.Is(err, fs.ErrNotExist):
-			return analysis.Config{}, err
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return analysis.Config{}, nil
-		}
-		dir = parent
-	}
+	cfg, _, err := dplfs.LoadConfig(first)
+	return cfg, err
 }

@@ -59,9 +59,26 @@ func TestCheckStdin(t *testing.T) {
 	dir := workspace(t, map[string]string{"a.dpl": strayBrace})
 	code, out, _ := checkIn(t, dir, unclosed, "check", "-", "a.dpl")
 	// Files come in name order, and "<" sorts before letters.
-	want := strings.Replace(unclosedText, "b.dpl", "<stdin>", 1) + strayText + "2 problems (2 errors)\n"
+	want := strings.Replace(unclosedText, "b.dpl", "<standard input>", 1) + strayText + "2 problems (2 errors)\n"
 	if code != 1 || out != want {
 		t.Errorf("code %d, stdout:\n%s\nwant:\n%s", code, out, want)
+	}
+}
+
+// TestCheckSkipsHiddenAndNodeModules: a directory's walk leaves out
+// hidden directories and node_modules at any depth, the same walk the
+// editor indexes with; a path given by name is checked wherever it lies.
+func TestCheckSkipsHiddenAndNodeModules(t *testing.T) {
+	dir := workspace(t, map[string]string{
+		"a.dpl": commentOnly, "node_modules/pkg/b.dpl": strayBrace, "svc/node_modules/c.dpl": strayBrace,
+		".git/d.dpl": strayBrace, "svc/.cache/e.dpl": strayBrace,
+	})
+	if code, out, errOut := checkIn(t, dir, "", "check"); code != 0 || out != "" || errOut != "" {
+		t.Errorf("check: code %d, stdout %q, stderr %q; want a clean run", code, out, errOut)
+	}
+	want := strings.Replace(strayText, "a.dpl", "node_modules/pkg/b.dpl", 1) + "1 problem (1 error)\n"
+	if code, out, _ := checkIn(t, dir, "", "check", "node_modules/pkg/b.dpl"); code != 1 || out != want {
+		t.Errorf("check node_modules/pkg/b.dpl: code %d, stdout:\n%s\nwant:\n%s", code, out, want)
 	}
 }
 

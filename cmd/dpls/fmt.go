@@ -5,20 +5,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/dpls-dev/dpls/format"
+	"github.com/dpls-dev/dpls/internal/dplfs"
 )
 
 func init() {
 	register("fmt", "rewrite DPL files in canonical form", runFmt)
 }
-
-// stdinName is how messages name standard input, as gofmt names it.
-const stdinName = "<standard input>"
 
 // fmtFlags are what `dpls fmt` does with each formatted file. They combine:
 // `-w -d` writes and shows what it wrote; with none the text is printed.
@@ -61,7 +56,7 @@ func fmtPath(e env, fl fmtFlags, path string) int {
 	if path == "-" {
 		return fmtStdin(e, fl)
 	}
-	files, err := dplFiles(path)
+	files, err := dplfs.Files(path)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "dpls fmt: %v\n", err)
 		return 2
@@ -134,57 +129,4 @@ func fmtSource(e env, fl fmtFlags, name string, src []byte, write func([]byte) e
 		e.stdout.Write(out)
 	}
 	return status
-}
-
-// dplFiles is path itself when it is a file, or every *.dpl file below it,
-// in lexical order, when it is a directory. Hidden directories (.git) are
-// skipped: they hold copies, not the workspace.
-func dplFiles(path string) ([]string, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !info.IsDir() {
-		return []string{path}, nil
-	}
-	var files []string
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		switch {
-		case err != nil:
-			return err
-		case d.IsDir() && p != path && strings.HasPrefix(d.Name(), "."):
-			return filepath.SkipDir
-		case !d.IsDir() && filepath.Ext(p) == ".dpl":
-			files = append(files, p)
-		}
-		return nil
-	})
-	return files, err
-}
-
-// writeAtomic replaces path's contents with data through a temporary file
-// in the same directory and a rename, so that an interrupted write never
-// leaves a truncated file; the file keeps its permissions.
-func writeAtomic(path string, data []byte) error {
-	info, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing left to remove
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

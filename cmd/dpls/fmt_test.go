@@ -70,10 +70,12 @@ func TestFmtPrintsFile(t *testing.T) {
 }
 
 // TestFmtWrite rewrites every changed *.dpl below a directory in place,
-// keeps permissions, and leaves formatted and other files alone.
+// keeps permissions, and leaves formatted and other files alone, and
+// those in hidden directories and node_modules.
 func TestFmtWrite(t *testing.T) {
 	dir := workspace(t, map[string]string{
 		"a.dpl": messy, "sub/b.dpl": messy, "c.dpl": tidy, "notes.txt": messy, ".hidden/d.dpl": messy,
+		"node_modules/e.dpl": messy,
 	})
 	old := time.Now().Add(-time.Hour)
 	if err := os.Chtimes(filepath.Join(dir, "c.dpl"), old, old); err != nil {
@@ -85,6 +87,7 @@ func TestFmtWrite(t *testing.T) {
 	}
 	for name, want := range map[string]string{
 		"a.dpl": tidy, "sub/b.dpl": tidy, "c.dpl": tidy, "notes.txt": messy, ".hidden/d.dpl": messy,
+		"node_modules/e.dpl": messy,
 	} {
 		if got := readString(t, filepath.Join(dir, name)); got != want {
 			t.Errorf("%s: got %q, want %q", name, got, want)
@@ -97,7 +100,7 @@ func TestFmtWrite(t *testing.T) {
 	if info, _ := os.Stat(filepath.Join(dir, "c.dpl")); !info.ModTime().Equal(old) {
 		t.Error("c.dpl was already formatted but was written")
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 5 {
+	if entries, _ := os.ReadDir(dir); len(entries) != 6 {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
 }

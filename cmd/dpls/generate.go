@@ -67,7 +67,10 @@ func runGenerate(e env) int {
 		fmt.Fprintf(e.stderr, "dpls generate: nothing to generate: no %s block in %s\n", consumedKinds(targets), strings.Join(paths, ", "))
 		return 1
 	}
-	if errs := inputErrors(ws, outputs); len(errs) > 0 {
+	// The gate the editor applies too (registry.InputErrors): an error in
+	// any generated service's blocks stops the whole run, so a partial set
+	// of files never goes out.
+	if errs := registry.InputErrors(ws, outputs); len(errs) > 0 {
 		for _, d := range errs {
 			fmt.Fprintf(e.stderr, "%s: error: %s\n", position(ws, d.Location), d.Message)
 		}
@@ -146,44 +149,12 @@ func consumedKinds(ts []generators.Target) string {
 	return strings.Join(kinds, " or ")
 }
 
-// inputErrors are the error findings inside the blocks of the generated
-// services: generating from a block the analyzer rejects would write
-// configuration nobody asked for. Errors elsewhere do not block.
-func inputErrors(ws *analysis.Workspace, outputs []registry.Output) []rule.Diagnostic {
-	idx := ws.Index()
-	var out []rule.Diagnostic
-	seen := map[string]bool{}
-	for _, o := range outputs {
-		if seen[o.Service] {
-			continue
-		}
-		seen[o.Service] = true
-		for _, r := range idx.Named(o.Service) {
-			for _, d := range ws.Diagnostics(r.File) {
-				in := d.Span.Start >= r.Block.Start && d.Span.Start <= r.Block.Start+r.Block.Len
-				if d.Severity == rule.Error && in {
-					out = append(out, d)
-				}
-			}
-		}
-	}
-	return out
-}
-
 // position renders a location as file:line:col (1-based, columns in
 // bytes, as compilers print them).
 func position(ws *analysis.Workspace, loc rule.Location) string {
-	f := ws.File(loc.File)
-	if f == nil {
+	line, col := registry.Position(ws, loc)
+	if line == 0 {
 		return loc.File
-	}
-	line, col := 1, 1
-	for i := 0; i < loc.Span.Start && i < len(f.Src); i++ {
-		if f.Src[i] == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
 	}
 	return fmt.Sprintf("%s:%d:%d", loc.File, line, col)
 }

@@ -49,7 +49,7 @@ func (w *fileWriter) write(f generators.File) (written, error) {
 	switch d.Action {
 	case generators.Create, generators.Update, generators.Overwrite:
 		if !w.dryRun {
-			if err := writeNew(dest, f.Content); err != nil {
+			if err := writeAtomic(dest, f.Content); err != nil {
 				return res, err
 			}
 		}
@@ -108,34 +108,6 @@ func readExisting(dest string) ([]byte, bool, error) {
 	return data, err == nil, err
 }
 
-// writeNew writes data to dest through a temporary file in the same
-// directory and a rename, creating the directories on the way.
-func writeNew(dest string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing left to remove
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", dest, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), dest); err != nil {
-		return fmt.Errorf("writing %s: %w", dest, err)
-	}
-	return nil
-}
-
 // writeOutputs writes every file and reports: with --dry-run one line per
 // file saying what would happen; otherwise refused files on stderr and a
 // summary. A progress bar runs on a terminal when there are many files.
@@ -164,7 +136,7 @@ func writeOutputs(e env, fl genFlags, outputs []registry.Output) int {
 			status = 1
 			if !fl.dryRun {
 				bar.clear()
-				fmt.Fprintf(e.stderr, "%s: not replaced: %s\n", res.dest, res.decision.Reason)
+				fmt.Fprintf(e.stderr, "%s: not replaced: %s\n", res.dest, refusal(res.decision))
 			}
 		}
 	}
@@ -175,12 +147,26 @@ func writeOutputs(e env, fl genFlags, outputs []registry.Output) int {
 	return status
 }
 
+// reason is a dry run's parenthesis after the path: why, and for a
+// refused file how to replace it all the same.
 func reason(d generators.Decision) string {
 	if d.Reason == "" {
 		return ""
 	}
-	return " (" + d.Reason + ")"
+	return " (" + refusal(d) + ")"
 }
+
+// refusal is the decision's reason with, for a refused file, the flag that
+// overrides it; generators.Decide leaves the remedy to the caller.
+func refusal(d generators.Decision) string {
+	if d.Action == generators.Refuse {
+		return d.Reason + "; " + forceHint
+	}
+	return d.Reason
+}
+
+// forceHint tells how to replace a refused file.
+const forceHint = "use --force to replace it"
 
 // summary counts the actions: "3 created, 2 unchanged".
 func summary(counts map[generators.Action]int) string {
