@@ -18,16 +18,10 @@ type diagnosticData struct {
 	Fixes int    `json:"fixes"`
 }
 
-// convertDiagnostics converts the findings of one document; never nil, so
-// an empty list is published as [] (which clears the editor's list).
-func (s *Server) convertDiagnostics(snap *snapshot, doc *document, ds []rule.Diagnostic) []protocol.Diagnostic {
-	out := make([]protocol.Diagnostic, 0, len(ds))
-	for _, d := range ds {
-		out = append(out, s.convertDiagnostic(snap, doc, d))
-	}
-	return out
-}
-
+// convertDiagnostic converts one finding, for the diagnostics a code
+// action resolves. Publications write the same JSON without building these
+// values (diagjson.go); TestDiagnosticJSONMatchesMarshal holds the two to
+// the same bytes.
 func (s *Server) convertDiagnostic(snap *snapshot, doc *document, d rule.Diagnostic) protocol.Diagnostic {
 	pd := protocol.Diagnostic{
 		Range:    doc.mapper().Range(d.Span),

@@ -2,7 +2,6 @@ package lsp
 
 import (
 	"bytes"
-	"sort"
 	"unicode/utf8"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -40,7 +39,7 @@ func (e encoding) String() string {
 // tree-sitter counts rows; a lone "\r" is not a line break.
 type mapper struct {
 	src   []byte
-	lines []int // byte offset of each line's start; lines[0] == 0
+	lines lineIndex // where each line starts
 	enc   encoding
 }
 
@@ -54,21 +53,31 @@ func newMapper(src []byte, enc encoding) *mapper {
 		i += j + 1
 		lines = append(lines, i)
 	}
-	return &mapper{src: src, lines: lines, enc: enc}
+	return &mapper{src: src, lines: newLineIndex(lines), enc: enc}
 }
+
+// lineCount returns the number of lines.
+func (m *mapper) lineCount() int { return m.lines.count() }
+
+// lineStart returns the offset where line (0 <= line < lineCount) starts.
+func (m *mapper) lineStart(line int) int { return m.lines.start(line) }
 
 // line returns the line holding offset, which must be in [0, len(src)].
 func (m *mapper) line(offset int) int {
-	return sort.Search(len(m.lines), func(i int) bool { return m.lines[i] > offset }) - 1
+	l, _ := m.lines.lineAt(offset)
+	return l
 }
 
 // lineEnd returns the offset where line's content ends, before its line break.
-func (m *mapper) lineEnd(line int) int {
-	if line+1 >= len(m.lines) {
+func (m *mapper) lineEnd(line int) int { return m.lineEndFrom(line, m.lines.start(line)) }
+
+// lineEndFrom is lineEnd for a line whose start the caller knows.
+func (m *mapper) lineEndFrom(line, start int) int {
+	if line+1 >= m.lines.count() {
 		return len(m.src)
 	}
-	end := m.lines[line+1] - 1
-	if end > m.lines[line] && m.src[end-1] == '\r' {
+	end := m.lines.start(line+1) - 1
+	if end > start && m.src[end-1] == '\r' {
 		end--
 	}
 	return end
@@ -85,9 +94,8 @@ func (m *mapper) runeStart(offset, lineStart int) int {
 // Position converts a byte offset to a position.
 func (m *mapper) Position(offset int) protocol.Position {
 	offset = min(max(offset, 0), len(m.src))
-	line := m.line(offset)
-	start := m.lines[line]
-	end := m.runeStart(min(offset, m.lineEnd(line)), start)
+	line, start := m.lines.lineAt(offset)
+	end := m.runeStart(min(offset, m.lineEndFrom(line, start)), start)
 	char := end - start
 	if m.enc == utf16 {
 		char = utf16Len(m.src[start:end])
@@ -98,10 +106,11 @@ func (m *mapper) Position(offset int) protocol.Position {
 // Offset converts a position to a byte offset, clamping it into the document.
 // A UTF-16 position inside a surrogate pair means the start of that character.
 func (m *mapper) Offset(p protocol.Position) int {
-	if int(p.Line) >= len(m.lines) {
+	if int(p.Line) >= m.lines.count() {
 		return len(m.src)
 	}
-	start, end := m.lines[p.Line], m.lineEnd(int(p.Line))
+	start := m.lines.start(int(p.Line))
+	end := m.lineEndFrom(int(p.Line), start)
 	if m.enc == utf8Bytes {
 		return m.runeStart(min(start+int(p.Character), end), start)
 	}
@@ -137,34 +146,32 @@ func (m *mapper) Span(r protocol.Range) model.Span {
 
 // point is offset as tree-sitter counts it: row and byte column.
 func (m *mapper) point(offset int) sitter.Point {
-	line := m.line(offset)
-	return sitter.Point{Row: uint32(line), Column: uint32(offset - m.lines[line])}
+	line, start := m.lines.lineAt(offset)
+	return sitter.Point{Row: uint32(line), Column: uint32(offset - start)}
 }
 
 // apply replaces src[start:end] (0 <= start <= end <= len(src)) with text.
 // It returns the mapper of the new text, whose line index is spliced from
 // this one rather than rebuilt, and the edit in the terms of the parser.
+// The new text is a copy: the old one belongs to snapshots that handlers
+// may still read, and the analysis keeps the text it parsed. bytes.Join
+// makes it without first zeroing the file's worth of memory it then
+// overwrites.
 func (m *mapper) apply(start, end int, text []byte) (*mapper, grammar.Edit) {
-	src := make([]byte, 0, len(m.src)-(end-start)+len(text))
-	src = append(append(append(src, m.src[:start]...), text...), m.src[end:]...)
+	src := bytes.Join([][]byte{m.src[:start], text, m.src[end:]}, nil)
 
-	first := m.line(start) + 1 // first line start after start
-	rest := sort.Search(len(m.lines), func(i int) bool { return m.lines[i] > end })
-	lines := make([]int, first, len(m.lines)+bytes.Count(text, []byte{'\n'}))
-	copy(lines, m.lines[:first])
+	keep := m.line(start) + 1 // the lines starting at or before start stay
+	rest := m.line(end) + 1   // the old lines starting after end move
+	var added []int
 	for i := 0; ; {
 		j := bytes.IndexByte(text[i:], '\n')
 		if j < 0 {
 			break
 		}
 		i += j + 1
-		lines = append(lines, start+i)
+		added = append(added, start+i)
 	}
-	delta := len(text) - (end - start)
-	for _, l := range m.lines[rest:] {
-		lines = append(lines, l+delta)
-	}
-	next := &mapper{src: src, lines: lines, enc: m.enc}
+	next := &mapper{src: src, lines: m.lines.splice(keep, rest, added, len(text)-(end-start)), enc: m.enc}
 	return next, grammar.Edit{
 		StartByte:   uint32(start),
 		OldEndByte:  uint32(end),

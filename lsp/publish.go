@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"bytes"
 	"context"
 	"reflect"
 	"sort"
@@ -22,7 +23,9 @@ import (
 // file whose diagnostics differ from what it last published: a change in one
 // file may add or remove a cross-file finding in another. A round whose
 // snapshot was superseded before it could publish is dropped; the change
-// that superseded it starts the next one.
+// that superseded it starts the next one. Each publication is written from
+// the file's previous one, copying the findings the edit did not touch
+// (diagcache.go), into the buffers of a publication already sent.
 type publisher struct {
 	s        *Server
 	debounce time.Duration
@@ -33,15 +36,16 @@ type publisher struct {
 	mu    sync.Mutex
 	dirty map[string]bool // files changed since the last round
 
-	last      map[protocol.DocumentURI]published // publisher goroutine only
-	lastRound time.Time                          // when the last round ended; publisher goroutine only
+	last      map[protocol.DocumentURI]*encodedDiags // publisher goroutine only
+	spare     *encodedDiags                          // a replaced publication, whose buffers the next is written into; publisher goroutine only
+	lastRound time.Time                              // when the last round ended; publisher goroutine only
 }
 
 func newPublisher(s *Server, debounce time.Duration) *publisher {
 	return &publisher{
 		s: s, debounce: debounce,
 		kick: make(chan struct{}, 1), quit: make(chan struct{}),
-		dirty: map[string]bool{}, last: map[protocol.DocumentURI]published{},
+		dirty: map[string]bool{}, last: map[protocol.DocumentURI]*encodedDiags{},
 	}
 }
 
@@ -102,18 +106,14 @@ func (p *publisher) takeDirty() map[string]bool {
 	return d
 }
 
-// published is what was last sent for a file: enough to tell, without
-// converting and encoding again, that a later round has nothing new.
-type published struct {
-	doc   *document
-	diags []rule.Diagnostic
-}
-
 // outgoing is one publication of a round, encoded once.
 type outgoing struct {
 	uri  protocol.DocumentURI
 	raw  jsonrpc2.RawMessage
-	sent *published // nil for a clearing publication
+	sent *encodedDiags // nil for a clearing publication
+	// quiet: raw is byte for byte the file's last publication, which the
+	// client keeps; it is recorded but not sent.
+	quiet bool
 }
 
 // round publishes what changed in the current snapshot: the open files
@@ -136,22 +136,48 @@ func (p *publisher) round() {
 		if !(dirty[name] && doc.open) && p.unchanged(doc, ds) {
 			continue
 		}
-		out = append(out, outgoing{uri: doc.uri, raw: p.publication(snap, doc, ds), sent: &published{doc, ds}})
+		prev := p.last[doc.uri]
+		enc := encodeDiagnostics(snap, doc, ds, prev, p.spare)
+		p.spare = nil
+		// A new text with the same findings at the same positions (a
+		// comment added on disk, say) publishes the very bytes the client
+		// holds: only what changed and is open always goes out again,
+		// since its version tells the editor the findings are current.
+		quiet := !(dirty[name] && doc.open) && prev != nil && bytes.Equal(enc.raw, prev.raw)
+		out = append(out, outgoing{uri: doc.uri, raw: enc.raw, sent: enc, quiet: quiet})
 	}
 	out = append(out, p.removed(snap)...)
 	if p.s.snapshot() != snap {
 		p.changed(keys(dirty)...) // superseded: the next round publishes
+		for _, o := range out {
+			p.recycle(o.sent)
+		}
 		return
 	}
+	sent := 0
 	for _, o := range out {
-		p.s.notifyRaw(context.Background(), "textDocument/publishDiagnostics", o.raw)
+		if !o.quiet {
+			p.s.notifyRaw(context.Background(), "textDocument/publishDiagnostics", o.raw)
+			sent++
+		}
+		p.recycle(p.last[o.uri]) // the connection copied raw: nothing reads the old one now
 		if o.sent != nil {
-			p.last[o.uri] = *o.sent
+			p.last[o.uri] = o.sent
 		} else {
 			delete(p.last, o.uri)
 		}
 	}
-	p.s.log.Debug("published diagnostics", zap.Int("files", len(out)), zap.Uint64("snapshot", snap.seq), zap.Duration("took", time.Since(start)))
+	p.s.log.Debug("published diagnostics", zap.Int("files", sent), zap.Int("unchanged", len(out)-sent), zap.Uint64("snapshot", snap.seq), zap.Duration("took", time.Since(start)))
+}
+
+// recycle keeps the buffers of a publication that nothing reads any more
+// for the next one: a keystroke then writes its diagnostics without
+// allocating the file's worth of bytes again.
+func (p *publisher) recycle(e *encodedDiags) {
+	if e != nil && (p.spare == nil || cap(e.raw) > cap(p.spare.raw)) {
+		*e = encodedDiags{raw: e.raw, items: e.items, holes: e.holes} // drop the document and findings it kept alive
+		p.spare = e
+	}
 }
 
 // unchanged reports whether doc's last publication still holds: the same
@@ -163,19 +189,6 @@ func (p *publisher) unchanged(doc *document, ds []rule.Diagnostic) bool {
 		return len(ds) == 0
 	}
 	return prev.doc == doc && reflect.DeepEqual(prev.diags, ds)
-}
-
-// publication encodes the publishDiagnostics params of one file.
-func (p *publisher) publication(snap *snapshot, doc *document, ds []rule.Diagnostic) jsonrpc2.RawMessage {
-	params := protocol.PublishDiagnosticsParams{URI: doc.uri, Diagnostics: p.s.convertDiagnostics(snap, doc, ds)}
-	if doc.open {
-		params.Version = &doc.version
-	}
-	raw, err := encode(params)
-	if err != nil {
-		p.s.log.Error("cannot encode diagnostics", zap.String("uri", string(doc.uri)), zap.Error(err))
-	}
-	return raw
 }
 
 // removed returns the empty publications that clear the diagnostics of

@@ -80,10 +80,10 @@ func encodeTokens(m *mapper, toks []semantic.Token) []uint32 {
 			line := m.line(start)
 			end := min(t.Span.End, m.lineEnd(line))
 			emit(model.Span{Start: start, End: end}, t)
-			if line+1 >= len(m.lines) {
+			if line+1 >= m.lineCount() {
 				break
 			}
-			start = m.lines[line+1]
+			start = m.lineStart(line + 1)
 		}
 	}
 	return data

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"sync"
+	"weak"
 
 	"go.lsp.dev/uri"
 
@@ -34,6 +35,13 @@ type document struct {
 	once sync.Once
 	m    *mapper // built on first use unless given
 	enc  encoding
+
+	// from and change say how this version came from the previous one by
+	// incremental edits, so that the publisher need not compare the texts
+	// to find what an edit moved (diagcache.go). The pointer is weak: a
+	// version must not keep every version before it alive.
+	from   weak.Pointer[document]
+	change textChange
 }
 
 func newDocument(name string, u protocol.DocumentURI, text []byte, enc encoding) *document {
@@ -55,6 +63,36 @@ func (d *document) mapper() *mapper {
 func (d *document) withMapper(m *mapper) *document {
 	d.m = m
 	return d
+}
+
+// editedFrom records that d is prev changed by ch (d is not shared yet).
+func (d *document) editedFrom(prev *document, ch textChange) *document {
+	d.from, d.change = weak.Make(prev), ch
+	return d
+}
+
+// changeFrom returns how d's text came from prev's, when the versions
+// between them (at most a few: those of one debounce interval) record it
+// and are still alive.
+func (d *document) changeFrom(prev *document) (textChange, bool) {
+	var steps [16]textChange // newest first
+	cur := d
+	for n := 0; n < len(steps); n++ {
+		from := cur.from.Value()
+		if from == nil {
+			return textChange{}, false
+		}
+		steps[n] = cur.change
+		if from == prev {
+			ch := steps[n]
+			for i := n - 1; i >= 0; i-- {
+				ch = ch.then(steps[i])
+			}
+			return ch, true
+		}
+		cur = from
+	}
+	return textChange{}, false
 }
 
 // file returns the document of a URI, or nil.
