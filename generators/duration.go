@@ -31,6 +31,20 @@ func SingleUnit(d time.Duration) string {
 	return strconv.FormatInt(int64(d), 10) + "ns"
 }
 
+// RoundUp rounds d up (toward +∞) to a whole multiple of unit, for the
+// targets whose grammar stops at unit (nginx, HAProxy, Prometheus and
+// Gateway API durations have nothing below ms; opossum takes integer ms):
+// a timeout or window written down must not get shorter than declared.
+func RoundUp(d, unit time.Duration) time.Duration {
+	switch r := d % unit; {
+	case r > 0:
+		return d + unit - r
+	case r < 0:
+		return d - r
+	}
+	return d
+}
+
 // Seconds rounds d up to whole seconds, for Kubernetes fields that take
 // integer seconds.
 func Seconds(d time.Duration) int64 {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	g "github.com/dpls-dev/dpls/generators"
 )
 
 // maxPart is the largest number one part of a GEP-2257 duration may hold.
@@ -15,10 +17,9 @@ const maxPart = 99999
 // precision is rounded up, since a deadline must not get shorter; rounded
 // reports it.
 func gepDuration(d time.Duration) (s string, rounded bool, err error) {
-	if r := d % time.Millisecond; r != 0 {
-		d += time.Millisecond - r
-		rounded = true
-	}
+	up := g.RoundUp(d, time.Millisecond)
+	rounded = up != d
+	d = up
 	if d == 0 {
 		return "0s", rounded, nil
 	}

@@ -52,12 +52,12 @@ func (s *gen) unitTests(c config, reg consulReg, hasReg bool) []byte {
 	if c.Timeout > 0 {
 		d := goDuration(c.Timeout)
 		fmt.Fprintf(&body, testTimeoutSrc, d, c.Timeout)
-		pkgs["errors"], pkgs["time"] = true, true
+		pkgs["errors"], pkgs["sync/atomic"], pkgs["time"] = true, true, true
 		pkgs["github.com/failsafe-go/failsafe-go/timeout"] = true
 	}
 	if c.MaxConcurrent > 0 {
 		fmt.Fprintf(&body, testBulkheadSrc, c.MaxConcurrent, c.MaxConcurrent)
-		pkgs["errors"], pkgs["sync"], pkgs["time"] = true, true, true
+		pkgs["errors"], pkgs["sync"] = true, true
 		pkgs["github.com/failsafe-go/failsafe-go/bulkhead"] = true
 	}
 	if c.RateLimit > 0 {

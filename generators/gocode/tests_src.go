@@ -4,14 +4,15 @@ package gocode
 // upstream that counts hits and fails, stalls or blocks on demand.
 const testHelpersSrc = `
 // upstream is a stand-in dependency: it counts hits, answers 503 while
-// failing (or for the first failFirst hits), stalls until the request is
-// cancelled while stalling, and blocks while hold is open.
+// failing (or for the first failFirst hits), and blocks while hold is open,
+// announcing each blocked hit on arrived so a test waits for the calls to
+// be in flight instead of sleeping.
 type upstream struct {
 	hits      atomic.Int64
 	failing   atomic.Bool
 	failFirst atomic.Int64
-	stalling  atomic.Bool
 	hold      chan struct{}
+	arrived   chan struct{}
 }
 
 func newUpstream(t *testing.T) (*upstream, *httptest.Server) {
@@ -20,11 +21,8 @@ func newUpstream(t *testing.T) (*upstream, *httptest.Server) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		n := u.hits.Add(1)
 		if u.hold != nil {
+			u.arrived <- struct{}{}
 			<-u.hold
-		}
-		if u.stalling.Load() {
-			<-r.Context().Done()
-			return
 		}
 		if u.failing.Load() || n <= u.failFirst.Load() {
 			http.Error(w, "unavailable", http.StatusServiceUnavailable)
@@ -106,12 +104,21 @@ const testBreakerSrc = `
 // TestCircuitBreakerOpensAndCloses: the breaker opens after exactly %d
 // failing calls, then rejects without calling the upstream, and closes
 // again once reset_timeout passed and trial calls succeed.
+//
+// The open window (and a time-based failure window) lasts an hour, so no
+// machine is slow enough to reach its end during the test: with a short
+// one, a loaded machine let the rejected call through as a half-open
+// trial. failsafe-go's clock cannot be injected, so the end of
+// reset_timeout is stood in for by Breaker.HalfOpen.
 func TestCircuitBreakerOpensAndCloses(t *testing.T) {
 	def := DefaultConfig()
 	cfg := Config{
 		FailureThreshold: def.FailureThreshold, FailureWindowCalls: def.FailureWindowCalls,
 		FailureWindow: def.FailureWindow, FailureRate: def.FailureRate, MinCalls: def.MinCalls,
-		SuccessThreshold: def.SuccessThreshold, ResetTimeout: 20 * time.Millisecond,
+		SuccessThreshold: def.SuccessThreshold, ResetTimeout: time.Hour,
+	}
+	if cfg.FailureWindow > 0 {
+		cfg.FailureWindow = time.Hour
 	}
 	const opensAfter = %d
 	u, srv := newUpstream(t)
@@ -128,6 +135,9 @@ func TestCircuitBreakerOpensAndCloses(t *testing.T) {
 	if !c.Breaker.IsOpen() {
 		t.Fatalf("breaker still closed after %%d failures", opensAfter)
 	}
+	if d := c.Breaker.RemainingDelay(); d <= 0 || d > cfg.ResetTimeout {
+		t.Fatalf("open breaker waits %%v before trial calls, want (0, %%v]", d, cfg.ResetTimeout)
+	}
 	if _, _, err := get(t, c, srv.URL); !errors.Is(err, circuitbreaker.ErrOpen) {
 		t.Fatalf("call on an open breaker: %%v, want circuitbreaker.ErrOpen", err)
 	}
@@ -135,9 +145,7 @@ func TestCircuitBreakerOpensAndCloses(t *testing.T) {
 		t.Errorf("upstream hit %%d times, want %%d (an open breaker must not call it)", got, opensAfter)
 	}
 	u.failing.Store(false)
-	for c.Breaker.RemainingDelay() > 0 {
-		time.Sleep(time.Millisecond)
-	}
+	c.Breaker.HalfOpen() // reset_timeout has passed
 	trials := int(max(cfg.SuccessThreshold, 1))
 	for i := 0; i < trials; i++ {
 		if status, _, err := get(t, c, srv.URL); err != nil || status != http.StatusOK {
@@ -152,20 +160,36 @@ func TestCircuitBreakerOpensAndCloses(t *testing.T) {
 
 // testTimeoutSrc checks the per-attempt timeout.
 const testTimeoutSrc = `
+// stallTransport stands in for a connection that never answers: each
+// round trip is counted and blocks until its request is cancelled. It
+// replaces the network so that a timeout is observed whatever the load of
+// the machine: a real server may not even have read the request yet when
+// a short timeout fires.
+type stallTransport struct {
+	calls     atomic.Int64
+	cancelled atomic.Int64
+}
+
+func (s *stallTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	s.calls.Add(1)
+	<-r.Context().Done()
+	s.cancelled.Add(1)
+	return nil, r.Context().Err()
+}
+
 // TestTimeoutBoundsOneAttempt: a stalled call fails with the timeout and
-// the upstream sees the request cancelled.
+// its request is cancelled.
 func TestTimeoutBoundsOneAttempt(t *testing.T) {
 	if DefaultConfig().Timeout != %s {
 		t.Fatalf("DefaultConfig().Timeout = %%v, want %s", DefaultConfig().Timeout)
 	}
-	u, srv := newUpstream(t)
-	u.stalling.Store(true)
-	_, _, err := get(t, NewClient(Config{Timeout: 20 * time.Millisecond}, nil), srv.URL)
+	stall := &stallTransport{}
+	_, _, err := get(t, NewClient(Config{Timeout: 20 * time.Millisecond}, stall), "http://upstream.invalid/")
 	if !errors.Is(err, timeout.ErrExceeded) {
 		t.Fatalf("got %%v, want timeout.ErrExceeded", err)
 	}
-	if got := u.hits.Load(); got != 1 {
-		t.Errorf("upstream hit %%d times, want 1", got)
+	if calls, cancelled := stall.calls.Load(), stall.cancelled.Load(); calls != 1 || cancelled != 1 {
+		t.Errorf("%%d round trips, %%d cancelled, want 1 and 1", calls, cancelled)
 	}
 }
 `
@@ -180,7 +204,7 @@ func TestBulkheadRejectsWhenFull(t *testing.T) {
 		t.Fatalf("MaxConcurrent = %%d, want %d", n)
 	}
 	u, srv := newUpstream(t)
-	u.hold = make(chan struct{})
+	u.hold, u.arrived = make(chan struct{}), make(chan struct{}, n)
 	c := NewClient(Config{MaxConcurrent: uint(n)}, nil)
 	var wg sync.WaitGroup
 	statuses := make([]int, n)
@@ -197,8 +221,8 @@ func TestBulkheadRejectsWhenFull(t *testing.T) {
 			statuses[i] = resp.StatusCode
 		}(i)
 	}
-	for u.hits.Load() < int64(n) {
-		time.Sleep(time.Millisecond)
+	for i := 0; i < n; i++ {
+		<-u.arrived
 	}
 	if _, _, err := get(t, c, srv.URL); !errors.Is(err, bulkhead.ErrFull) {
 		t.Errorf("call beyond the bulkhead: %%v, want bulkhead.ErrFull", err)
@@ -334,18 +358,32 @@ func TestRegisterSendsTheDefinition(t *testing.T) {
 // testIntegrationSrc runs the whole chain on loopback.
 const testIntegrationSrc = `
 // TestIntegrationOnLoopback serves the handler on a loopback listener in
-// front of a stand-in upstream, with every policy of DefaultConfig (waits
-// shortened): answers pass through while the upstream is healthy; once it
-// fails, the breaker (when declared) opens so calls stop reaching it, and
-// closes again after it recovered.
+// front of a stand-in upstream, with every policy of DefaultConfig: answers
+// pass through while the upstream is healthy; once it fails, the breaker
+// (when declared) opens so calls stop reaching it, and closes again after
+// it recovered.
+//
+// Waits are shortened, and every window a slow machine could outlast is
+// lengthened to an hour: a short reset_timeout let the call that checks
+// the open breaker through as a half-open trial ("upstream hit 1 more
+// times" under -race load), and an attempt timed out under load can reach
+// the upstream after its caller gave up. The end of reset_timeout is
+// stood in for by Breaker.HalfOpen (failsafe-go's clock cannot be
+// injected).
 func TestIntegrationOnLoopback(t *testing.T) {
 	cfg := DefaultConfig()
 	if cfg.InitialDelay > 0 {
 		cfg.InitialDelay, cfg.MaxDelay = time.Millisecond, 2*time.Millisecond
 	}
-	if cfg.ResetTimeout > 0 {
-		cfg.ResetTimeout = 20 * time.Millisecond
+	long := func(d *time.Duration) {
+		if *d > 0 {
+			*d = time.Hour
+		}
 	}
+	long(&cfg.Timeout)
+	long(&cfg.TotalTimeout)
+	long(&cfg.FailureWindow)
+	cfg.ResetTimeout = time.Hour
 	cfg.MaxWait, cfg.RateWait, cfg.RateLimit = 0, 0, 0
 	u, up := newUpstream(t)
 	client := NewClient(cfg, nil)
@@ -387,9 +425,7 @@ func TestIntegrationOnLoopback(t *testing.T) {
 		t.Errorf("open breaker: upstream hit %d more times, want 0", got-hits)
 	}
 	u.failing.Store(false)
-	for client.Breaker.RemainingDelay() > 0 {
-		time.Sleep(time.Millisecond)
-	}
+	client.Breaker.HalfOpen() // reset_timeout has passed
 	for i := 0; i < int(max(cfg.SuccessThreshold, 1)); i++ {
 		if s := status(); s != http.StatusOK {
 			t.Fatalf("recovered upstream: status %d", s)

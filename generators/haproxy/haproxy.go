@@ -188,15 +188,15 @@ func (s *gen) timeouts(c *cfg) {
 	}
 	if t := s.ft.Timeout; t > 0 {
 		c.comment("timeout per attempt: connect, then the server's response")
-		c.line("timeout", "connect", duration(t))
-		c.line("timeout", "server", duration(t))
+		c.line("timeout", "connect", upstream.Duration(t))
+		c.line("timeout", "server", upstream.Duration(t))
 	}
 	if s.ft.TotalTimeout > 0 {
 		s.ftNote("total_timeout has no HAProxy equivalent (timeouts apply per attempt); not generated", "total_timeout")
 	}
 	if b := s.ft.Bulkhead; b != nil && s.ft.Declared("bulkhead", "max_wait_duration") {
 		c.comment("bulkhead.max_wait_duration: how long a request queues for a server slot")
-		c.line("timeout", "queue", duration(b.MaxWait))
+		c.line("timeout", "queue", upstream.Duration(b.MaxWait))
 	}
 }
 
@@ -227,10 +227,10 @@ func (s *gen) health(c *cfg) bool {
 			}
 		}
 		if h.Timeout > 0 {
-			c.line("timeout", "check", duration(h.Timeout))
+			c.line("timeout", "check", upstream.Duration(h.Timeout))
 		}
 		if h.Interval > 0 {
-			ds = append(ds, "inter", duration(h.Interval))
+			ds = append(ds, "inter", upstream.Duration(h.Interval))
 		}
 		if h.Unhealthy > 0 {
 			ds = append(ds, "fall", strconv.Itoa(h.Unhealthy))
@@ -263,7 +263,7 @@ func (s *gen) affinity(c *cfg) {
 	}
 	words := []string{"cookie", a.Cookie, "insert", "indirect", "nocache"}
 	if a.TTL > 0 {
-		words = append(words, "maxlife", duration(a.TTL))
+		words = append(words, "maxlife", upstream.Duration(a.TTL))
 	}
 	c.comment("session_affinity: the " + a.Cookie + " cookie names the server that served the client")
 	c.line(words...)
@@ -370,5 +370,3 @@ func (s *gen) ftNote(msg string, path ...string) {
 	s.notes = append(s.notes, s.ft.Note(name, msg, path...))
 	s.comments = append(s.comments, msg)
 }
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -2,7 +2,6 @@ package haproxy
 
 import (
 	"strings"
-	"time"
 
 	g "github.com/dpls-dev/dpls/generators"
 )
@@ -30,20 +29,3 @@ func quote(s string) string { return "'" + s + "'" }
 // jsonBody makes a JSON document safe inside single quotes: a quote only
 // occurs inside JSON strings, where \u0027 means the same.
 func jsonBody(js []byte) string { return strings.ReplaceAll(string(js), "'", `\u0027`) }
-
-// duration writes d as HAProxy reads times: a whole number in one unit
-// (a bare number would mean milliseconds), rounded up to whole ms.
-func duration(d time.Duration) string {
-	if rem := d % time.Millisecond; rem != 0 {
-		d += time.Millisecond - rem
-	}
-	for _, u := range []struct {
-		name string
-		size time.Duration
-	}{{"d", 24 * time.Hour}, {"h", time.Hour}, {"m", time.Minute}, {"s", time.Second}, {"ms", time.Millisecond}} {
-		if d > 0 && d%u.size == 0 {
-			return itoa(int64(d/u.size)) + u.name
-		}
-	}
-	return "0ms"
-}

@@ -3,7 +3,6 @@ package nginx
 import (
 	"fmt"
 	"path"
-	"strconv"
 	"strings"
 
 	"github.com/dpls-dev/dpls/analysis/model"
@@ -133,5 +132,3 @@ func (s *gen) ftNote(msg string, path ...string) {
 
 // ftView views the fault_tolerance block.
 func (s *gen) ftView() typed.View { return typed.Of(s.ft.Ref.Block) }
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/dpls-dev/dpls/analysis/schema"
+	"github.com/dpls-dev/dpls/generators/upstream"
 )
 
 // maxConnectTimeout is the longest proxy_connect_timeout nginx honours
@@ -48,15 +49,15 @@ func (s *gen) timeouts(c *conf) {
 		return
 	}
 	t := s.ft.Timeout
-	c.comment("timeout " + duration(t) + " per attempt: nginx bounds each operation (connect, each write, each read) rather than the whole attempt")
+	c.comment("timeout " + upstream.Duration(t) + " per attempt: nginx bounds each operation (connect, each write, each read) rather than the whole attempt")
 	connect := t
 	if connect > maxConnectTimeout {
 		connect = maxConnectTimeout
 		s.ftNote("timeout above 75s: proxy_connect_timeout is capped at 75s (nginx's limit)", "timeout")
 	}
-	c.directive("proxy_connect_timeout", duration(connect))
-	c.directive("proxy_send_timeout", duration(t))
-	c.directive("proxy_read_timeout", duration(t))
+	c.directive("proxy_connect_timeout", upstream.Duration(connect))
+	c.directive("proxy_send_timeout", upstream.Duration(t))
+	c.directive("proxy_read_timeout", upstream.Duration(t))
 }
 
 // retries maps retry onto proxy_next_upstream: tries counts every try, the
@@ -79,11 +80,11 @@ func (s *gen) retries(c *conf) {
 	c.directive("proxy_next_upstream_tries", strconv.Itoa(r.MaxAttempts))
 	switch {
 	case s.ft.TotalTimeout > 0:
-		c.directive("proxy_next_upstream_timeout", duration(s.ft.TotalTimeout))
+		c.directive("proxy_next_upstream_timeout", upstream.Duration(s.ft.TotalTimeout))
 	case r.Timeout > 0:
 		w := schema.WorstCase(*r)
 		c.comment("no total_timeout: the retry policy's worst case W bounds the retries")
-		c.directive("proxy_next_upstream_timeout", duration(w.Total))
+		c.directive("proxy_next_upstream_timeout", upstream.Duration(w.Total))
 	}
 	if r.InitialDelay > 0 && s.ft.Declared("retry", "initial_delay") {
 		s.ftNote("retry.initial_delay has no nginx equivalent (nginx retries at once on the next server); not generated", "retry", "initial_delay")
@@ -144,7 +145,7 @@ func (s *gen) fallback(c *conf) func(*conf) {
 		c.directive("proxy_cache", s.id+"_cache")
 		ttl := "5m"
 		if f.CacheTTL > 0 {
-			ttl = duration(f.CacheTTL)
+			ttl = upstream.Duration(f.CacheTTL)
 		} else {
 			c.comment("fallback.cache_ttl not declared: cached responses are kept 5m (a dpls default)")
 		}

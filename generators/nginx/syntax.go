@@ -2,7 +2,6 @@ package nginx
 
 import (
 	"strings"
-	"time"
 
 	g "github.com/dpls-dev/dpls/generators"
 )
@@ -73,29 +72,4 @@ func quote(s string) string {
 // as the equivalent escape \u0024.
 func jsonBody(js []byte) string {
 	return strings.ReplaceAll(string(js), "$", `\u0024`)
-}
-
-// units are nginx's time units that dpls writes, largest first (nginx also
-// reads w, M and y; d is the largest unit that is always exact).
-var units = []struct {
-	name string
-	size time.Duration
-}{{"d", 24 * time.Hour}, {"h", time.Hour}, {"m", time.Minute}, {"s", time.Second}, {"ms", time.Millisecond}}
-
-// duration writes d as nginx reads times: a whole number in one unit, no
-// fractions ("1500ms", not "1.5s"). nginx has no unit below ms, so d is
-// rounded up to whole milliseconds.
-func duration(d time.Duration) string {
-	if rem := d % time.Millisecond; rem != 0 {
-		d += time.Millisecond - rem
-	}
-	if d <= 0 {
-		return "0ms"
-	}
-	for _, u := range units {
-		if d%u.size == 0 {
-			return itoa(int64(d/u.size)) + u.name
-		}
-	}
-	return itoa(int64(d/time.Millisecond)) + "ms"
 }

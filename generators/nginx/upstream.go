@@ -109,7 +109,7 @@ func (s *gen) serverArgs(srv upstream.Server, hashed bool, maxConns int) []strin
 		fails = srv.MaxFails
 	}
 	if srv.FailTimeout > 0 {
-		window = duration(srv.FailTimeout)
+		window = upstream.Duration(srv.FailTimeout)
 	}
 	if fails >= 0 {
 		args = append(args, "max_fails="+strconv.Itoa(fails))
@@ -144,7 +144,7 @@ func (s *gen) breaker() (fails int, window string) {
 		fails = b.Count
 	}
 	if b.ResetTimeout > 0 {
-		window = duration(b.ResetTimeout)
+		window = upstream.Duration(b.ResetTimeout)
 	}
 	return fails, window
 }

@@ -103,13 +103,7 @@ func (s *gen) noteAt(r rule.Ref, span g.Span, msg string) {
 }
 
 // ms is d in whole milliseconds, rounded up (opossum takes integers).
-func ms(d time.Duration) int64 {
-	n := int64(d / time.Millisecond)
-	if d%time.Millisecond != 0 {
-		n++
-	}
-	return n
-}
+func ms(d time.Duration) int64 { return int64(g.RoundUp(d, time.Millisecond) / time.Millisecond) }
 
 // settings maps fault_tolerance onto the retry loop and opossum's options.
 func (s *gen) settings() settings {

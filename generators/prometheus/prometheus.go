@@ -152,14 +152,7 @@ func forValue(d time.Duration) *yaml.Node {
 	if d <= 0 {
 		return nil
 	}
-	return g.Str(g.SingleUnit(roundUp(d, time.Millisecond)))
-}
-
-func roundUp(d, unit time.Duration) time.Duration {
-	if r := d % unit; r != 0 {
-		return d + unit - r
-	}
-	return d
+	return g.Str(g.SingleUnit(g.RoundUp(d, time.Millisecond)))
 }
 
 // labels are the alert's labels: severity (when declared) and service.
@@ -185,7 +178,7 @@ var annotationKeys = []string{"summary", "description"}
 func (a alert) annotations(service string) map[string]string {
 	desc := "Condition " + a.condition + " is true"
 	if a.hold > 0 {
-		desc += " for " + g.SingleUnit(roundUp(a.hold, time.Millisecond))
+		desc += " for " + g.SingleUnit(g.RoundUp(a.hold, time.Millisecond))
 	}
 	return map[string]string{
 		"summary":     service + ": " + a.key,

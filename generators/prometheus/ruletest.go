@@ -56,12 +56,12 @@ func (s *gen) testFile(ref rule.Ref) *yaml.Node {
 }
 
 func (s *gen) alertTest(a alert, f firing) *yaml.Node {
-	fireAt := f.start + roundUp(a.hold, evalInterval)
+	fireAt := f.start + g.RoundUp(a.hold, evalInterval)
 	samples := int64((fireAt+2*evalInterval)/scrape) + 1
 	var cases []*yaml.Node
 	if a.hold > 0 {
 		cases = append(cases, g.Map(
-			g.KV("eval_time", g.Str(g.SingleUnit(f.earliest+roundUp(a.hold, evalInterval)-evalInterval))),
+			g.KV("eval_time", g.Str(g.SingleUnit(f.earliest+g.RoundUp(a.hold, evalInterval)-evalInterval))),
 			g.KV("alertname", g.Str(a.name)),
 			g.KV("exp_alerts", g.Seq()),
 		))
@@ -137,7 +137,7 @@ func driveCondition(n expr.Node, job string) (firing, error) {
 			if err != nil {
 				return firing{}, fmt.Errorf("the range %q is not a duration dpls reads", sel.Range)
 			}
-			start = roundUp(window, evalInterval) + evalInterval
+			start = g.RoundUp(window, evalInterval) + evalInterval
 		}
 		f, err := series(sel, job, start)
 		f.earliest = evalInterval // two samples at least

@@ -6,10 +6,9 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/dpls-dev/dpls/analysis/model"
 	"github.com/dpls-dev/dpls/analysis/rule"
-	"github.com/dpls-dev/dpls/analysis/typed"
 	g "github.com/dpls-dev/dpls/generators"
+	"github.com/dpls-dev/dpls/generators/upstream"
 )
 
 // balancer is a load_balancer block as Spring Cloud LoadBalancer takes it.
@@ -23,72 +22,50 @@ type balancer struct {
 	cookie    string
 }
 
-// readBalancer reads load_balancer; strategies Spring Cloud LoadBalancer
-// does not have get a note and its default round robin.
+// readBalancer reads load_balancer through generators/upstream, the reader
+// the proxy targets use, so a server, health check or cookie name means
+// here what it means there and a value upstream refuses (a host that is
+// not a host, a path that is not a path) is dropped with its note here too.
+// Strategies Spring Cloud LoadBalancer does not have get a note and its
+// default round robin.
 func (s *gen) readBalancer() *balancer {
-	ref, ok := s.svc.Block("load_balancer")
+	lb, ok := upstream.Read(s.target, s.svc)
 	if !ok {
 		return nil
 	}
-	s.sources = append(s.sources, ref)
-	v := typed.Of(ref.Block)
+	s.sources = append(s.sources, lb.Ref)
+	for _, n := range lb.Notes {
+		s.notes = append(s.notes, n)
+		s.comments = append(s.comments, n.Message)
+	}
 	id, err := g.KubeName(s.svc.Name)
 	if err != nil {
 		id = strings.ToLower(s.class)
 	}
-	b := &balancer{ref: ref, serviceID: id, strategy: "round_robin"}
-	if st, span, ok := v.String("strategy"); ok {
-		switch st {
-		case "round_robin", "random":
-			b.strategy = st
-		case "weighted_round_robin":
-			b.strategy = st
-		default:
-			s.note(ref, span, "load_balancer.strategy "+st+" has no Spring Cloud LoadBalancer implementation; round robin generated")
+	b := &balancer{ref: lb.Ref, serviceID: id, strategy: "round_robin"}
+	switch lb.Strategy {
+	case "round_robin", "random", "weighted_round_robin":
+		b.strategy = lb.Strategy
+	default:
+		s.note(lb.Ref, lb.StrategySpan, "load_balancer.strategy "+lb.Strategy+" has no Spring Cloud LoadBalancer implementation; round robin generated")
+	}
+	for _, srv := range lb.Servers {
+		b.instances = append(b.instances, "http://"+srv.Address())
+		if srv.Backup || srv.MaxFails >= 0 || srv.FailTimeout > 0 {
+			s.note(lb.Ref, srv.Span, "load_balancer.servers max_fails, fail_timeout and backup have no Spring Cloud LoadBalancer equivalent; not generated")
 		}
 	}
-	if elems, _, ok := v.List("servers"); ok {
-		for _, e := range elems {
-			switch n := e.(type) {
-			case *model.String:
-				host := n.Value
-				if !strings.Contains(host, ":") {
-					host += ":80"
-				}
-				b.instances = append(b.instances, "http://"+host)
-			case *model.Object:
-				h, _ := n.Value("host").(*model.String)
-				port, _ := n.Value("port").(*model.Number)
-				if h == nil {
-					continue
-				}
-				uri := "http://" + h.Value
-				if port != nil {
-					uri += ":" + port.Text
-				}
-				b.instances = append(b.instances, uri)
-				if n.Get("weight") != nil && b.strategy != "weighted_round_robin" {
-					continue
-				}
-				if n.Get("backup") != nil || n.Get("max_fails") != nil || n.Get("fail_timeout") != nil {
-					s.note(ref, n.Span, "load_balancer.servers max_fails, fail_timeout and backup have no Spring Cloud LoadBalancer equivalent; not generated")
-				}
-			}
+	if h := lb.Health; h != nil {
+		b.hcPath = h.Path
+		if h.Interval > 0 {
+			b.hcEvery = g.SingleUnit(h.Interval)
 		}
 	}
-	if p, _, ok := v.String("health_check", "path"); ok {
-		b.hcPath = p
+	if a := lb.Affinity; a != nil {
+		b.cookie = a.Cookie
 	}
-	if d, _, ok := v.Duration("health_check", "interval"); ok {
-		b.hcEvery = g.SingleUnit(d)
-	}
-	if on, _, ok := v.Bool("session_affinity", "enabled"); !ok || on {
-		if c, _, ok := v.String("session_affinity", "cookie_name"); ok {
-			b.cookie = c
-		}
-	}
-	if _, ok := v.Sub("rate_limiting"); ok {
-		s.note(ref, v.KeySpan("rate_limiting"), "load_balancer.rate_limiting has no Spring Cloud LoadBalancer equivalent; not generated")
+	if r := lb.RateLimit; r != nil {
+		s.note(lb.Ref, r.Span, "load_balancer.rate_limiting has no Spring Cloud LoadBalancer equivalent; not generated")
 	}
 	return b
 }

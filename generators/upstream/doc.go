@@ -1,8 +1,10 @@
-// Package upstream reads what the proxy targets (nginx, HAProxy, Envoy)
-// share from one service: its load_balancer block as plain Go values —
-// strategy, servers, active health check, session affinity, rate limit —
-// read through analysis/typed, so shorthands (`"web1:8080"` is a server of
-// weight 1) mean here what they mean in hover and the rules.
+// Package upstream reads what the proxy targets (nginx, HAProxy, Envoy,
+// and the Spring Cloud LoadBalancer config) share from one service: its
+// load_balancer block as plain Go values — strategy, servers, active health
+// check, session affinity, rate limit — read through analysis/typed, so
+// shorthands (`"web1:8080"` is a server of weight 1) mean here what they
+// mean in hover and the rules. Duration writes times in the syntax nginx
+// and HAProxy share.
 //
 // It also decides which DPL strings may reach a proxy configuration at
 // all. A server address is kept only when it is a host name, an IPv4

@@ -3,7 +3,7 @@
 // source: generate_go CheckoutService (full.dpl)
 // source: fault_tolerance CheckoutService (full.dpl)
 // source: service_discovery CheckoutService (full.dpl)
-// dpls-hash: sha256:8eb45c7fb92f665fad37b47ace248e5572ec5e8d7d18abf2f01c2383dae98a61
+// dpls-hash: sha256:559ad3fa69db502fb81e2be15b8edddf4936da704fe78890bc53699c8b46cd27
 
 package checkout
 
@@ -17,14 +17,15 @@ import (
 )
 
 // upstream is a stand-in dependency: it counts hits, answers 503 while
-// failing (or for the first failFirst hits), stalls until the request is
-// cancelled while stalling, and blocks while hold is open.
+// failing (or for the first failFirst hits), and blocks while hold is open,
+// announcing each blocked hit on arrived so a test waits for the calls to
+// be in flight instead of sleeping.
 type upstream struct {
 	hits      atomic.Int64
 	failing   atomic.Bool
 	failFirst atomic.Int64
-	stalling  atomic.Bool
 	hold      chan struct{}
+	arrived   chan struct{}
 }
 
 func newUpstream(t *testing.T) (*upstream, *httptest.Server) {
@@ -33,11 +34,8 @@ func newUpstream(t *testing.T) (*upstream, *httptest.Server) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		n := u.hits.Add(1)
 		if u.hold != nil {
+			u.arrived <- struct{}{}
 			<-u.hold
-		}
-		if u.stalling.Load() {
-			<-r.Context().Done()
-			return
 		}
 		if u.failing.Load() || n <= u.failFirst.Load() {
 			http.Error(w, "unavailable", http.StatusServiceUnavailable)

@@ -3,7 +3,7 @@
 // source: generate_go CheckoutService (full.dpl)
 // source: fault_tolerance CheckoutService (full.dpl)
 // source: service_discovery CheckoutService (full.dpl)
-// dpls-hash: sha256:da74cc1bf0b67bc111f395630732b671957fabca3a9915dae480ac16717c756e
+// dpls-hash: sha256:587b69006cc596b805d3e313512f7b534eb14b4fafcdd4d20203cdc6cad84904
 
 package checkout
 
@@ -15,18 +15,32 @@ import (
 )
 
 // TestIntegrationOnLoopback serves the handler on a loopback listener in
-// front of a stand-in upstream, with every policy of DefaultConfig (waits
-// shortened): answers pass through while the upstream is healthy; once it
-// fails, the breaker (when declared) opens so calls stop reaching it, and
-// closes again after it recovered.
+// front of a stand-in upstream, with every policy of DefaultConfig: answers
+// pass through while the upstream is healthy; once it fails, the breaker
+// (when declared) opens so calls stop reaching it, and closes again after
+// it recovered.
+//
+// Waits are shortened, and every window a slow machine could outlast is
+// lengthened to an hour: a short reset_timeout let the call that checks
+// the open breaker through as a half-open trial ("upstream hit 1 more
+// times" under -race load), and an attempt timed out under load can reach
+// the upstream after its caller gave up. The end of reset_timeout is
+// stood in for by Breaker.HalfOpen (failsafe-go's clock cannot be
+// injected).
 func TestIntegrationOnLoopback(t *testing.T) {
 	cfg := DefaultConfig()
 	if cfg.InitialDelay > 0 {
 		cfg.InitialDelay, cfg.MaxDelay = time.Millisecond, 2*time.Millisecond
 	}
-	if cfg.ResetTimeout > 0 {
-		cfg.ResetTimeout = 20 * time.Millisecond
+	long := func(d *time.Duration) {
+		if *d > 0 {
+			*d = time.Hour
+		}
 	}
+	long(&cfg.Timeout)
+	long(&cfg.TotalTimeout)
+	long(&cfg.FailureWindow)
+	cfg.ResetTimeout = time.Hour
 	cfg.MaxWait, cfg.RateWait, cfg.RateLimit = 0, 0, 0
 	u, up := newUpstream(t)
 	client := NewClient(cfg, nil)
@@ -68,9 +82,7 @@ func TestIntegrationOnLoopback(t *testing.T) {
 		t.Errorf("open breaker: upstream hit %d more times, want 0", got-hits)
 	}
 	u.failing.Store(false)
-	for client.Breaker.RemainingDelay() > 0 {
-		time.Sleep(time.Millisecond)
-	}
+	client.Breaker.HalfOpen() // reset_timeout has passed
 	for i := 0; i < int(max(cfg.SuccessThreshold, 1)); i++ {
 		if s := status(); s != http.StatusOK {
 			t.Fatalf("recovered upstream: status %d", s)

@@ -3,7 +3,7 @@
 // source: generate_go CheckoutService (full.dpl)
 // source: fault_tolerance CheckoutService (full.dpl)
 // source: service_discovery CheckoutService (full.dpl)
-// dpls-hash: sha256:339b73fc009b566a920a495c9a63902cfb5180b89e429703a82e36a820647403
+// dpls-hash: sha256:ca193df625d4a6b306d1c35c4bc1b546fd44651edc980b350f2fcd32e8529810
 
 package checkout
 
@@ -21,6 +21,7 @@ import (
 	"net/http/httptest"
 	"reflect"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -73,12 +74,21 @@ func TestRetryWaits(t *testing.T) {
 // TestCircuitBreakerOpensAndCloses: the breaker opens after exactly 3
 // failing calls, then rejects without calling the upstream, and closes
 // again once reset_timeout passed and trial calls succeed.
+//
+// The open window (and a time-based failure window) lasts an hour, so no
+// machine is slow enough to reach its end during the test: with a short
+// one, a loaded machine let the rejected call through as a half-open
+// trial. failsafe-go's clock cannot be injected, so the end of
+// reset_timeout is stood in for by Breaker.HalfOpen.
 func TestCircuitBreakerOpensAndCloses(t *testing.T) {
 	def := DefaultConfig()
 	cfg := Config{
 		FailureThreshold: def.FailureThreshold, FailureWindowCalls: def.FailureWindowCalls,
 		FailureWindow: def.FailureWindow, FailureRate: def.FailureRate, MinCalls: def.MinCalls,
-		SuccessThreshold: def.SuccessThreshold, ResetTimeout: 20 * time.Millisecond,
+		SuccessThreshold: def.SuccessThreshold, ResetTimeout: time.Hour,
+	}
+	if cfg.FailureWindow > 0 {
+		cfg.FailureWindow = time.Hour
 	}
 	const opensAfter = 3
 	u, srv := newUpstream(t)
@@ -95,6 +105,9 @@ func TestCircuitBreakerOpensAndCloses(t *testing.T) {
 	if !c.Breaker.IsOpen() {
 		t.Fatalf("breaker still closed after %d failures", opensAfter)
 	}
+	if d := c.Breaker.RemainingDelay(); d <= 0 || d > cfg.ResetTimeout {
+		t.Fatalf("open breaker waits %v before trial calls, want (0, %v]", d, cfg.ResetTimeout)
+	}
 	if _, _, err := get(t, c, srv.URL); !errors.Is(err, circuitbreaker.ErrOpen) {
 		t.Fatalf("call on an open breaker: %v, want circuitbreaker.ErrOpen", err)
 	}
@@ -102,9 +115,7 @@ func TestCircuitBreakerOpensAndCloses(t *testing.T) {
 		t.Errorf("upstream hit %d times, want %d (an open breaker must not call it)", got, opensAfter)
 	}
 	u.failing.Store(false)
-	for c.Breaker.RemainingDelay() > 0 {
-		time.Sleep(time.Millisecond)
-	}
+	c.Breaker.HalfOpen() // reset_timeout has passed
 	trials := int(max(cfg.SuccessThreshold, 1))
 	for i := 0; i < trials; i++ {
 		if status, _, err := get(t, c, srv.URL); err != nil || status != http.StatusOK {
@@ -116,20 +127,36 @@ func TestCircuitBreakerOpensAndCloses(t *testing.T) {
 	}
 }
 
+// stallTransport stands in for a connection that never answers: each
+// round trip is counted and blocks until its request is cancelled. It
+// replaces the network so that a timeout is observed whatever the load of
+// the machine: a real server may not even have read the request yet when
+// a short timeout fires.
+type stallTransport struct {
+	calls     atomic.Int64
+	cancelled atomic.Int64
+}
+
+func (s *stallTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	s.calls.Add(1)
+	<-r.Context().Done()
+	s.cancelled.Add(1)
+	return nil, r.Context().Err()
+}
+
 // TestTimeoutBoundsOneAttempt: a stalled call fails with the timeout and
-// the upstream sees the request cancelled.
+// its request is cancelled.
 func TestTimeoutBoundsOneAttempt(t *testing.T) {
 	if DefaultConfig().Timeout != 800*time.Millisecond {
 		t.Fatalf("DefaultConfig().Timeout = %v, want 800ms", DefaultConfig().Timeout)
 	}
-	u, srv := newUpstream(t)
-	u.stalling.Store(true)
-	_, _, err := get(t, NewClient(Config{Timeout: 20 * time.Millisecond}, nil), srv.URL)
+	stall := &stallTransport{}
+	_, _, err := get(t, NewClient(Config{Timeout: 20 * time.Millisecond}, stall), "http://upstream.invalid/")
 	if !errors.Is(err, timeout.ErrExceeded) {
 		t.Fatalf("got %v, want timeout.ErrExceeded", err)
 	}
-	if got := u.hits.Load(); got != 1 {
-		t.Errorf("upstream hit %d times, want 1", got)
+	if calls, cancelled := stall.calls.Load(), stall.cancelled.Load(); calls != 1 || cancelled != 1 {
+		t.Errorf("%d round trips, %d cancelled, want 1 and 1", calls, cancelled)
 	}
 }
 
@@ -141,7 +168,7 @@ func TestBulkheadRejectsWhenFull(t *testing.T) {
 		t.Fatalf("MaxConcurrent = %d, want 4", n)
 	}
 	u, srv := newUpstream(t)
-	u.hold = make(chan struct{})
+	u.hold, u.arrived = make(chan struct{}), make(chan struct{}, n)
 	c := NewClient(Config{MaxConcurrent: uint(n)}, nil)
 	var wg sync.WaitGroup
 	statuses := make([]int, n)
@@ -158,8 +185,8 @@ func TestBulkheadRejectsWhenFull(t *testing.T) {
 			statuses[i] = resp.StatusCode
 		}(i)
 	}
-	for u.hits.Load() < int64(n) {
-		time.Sleep(time.Millisecond)
+	for i := 0; i < n; i++ {
+		<-u.arrived
 	}
 	if _, _, err := get(t, c, srv.URL); !errors.Is(err, bulkhead.ErrFull) {
 		t.Errorf("call beyond the bulkhead: %v, want bulkhead.ErrFull", err)

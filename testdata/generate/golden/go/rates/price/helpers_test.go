@@ -2,7 +2,7 @@
 // target: go
 // source: generate_go PriceService (rates.dpl)
 // source: fault_tolerance PriceService (rates.dpl)
-// dpls-hash: sha256:b80a858bbed6d3cd572376c27dceaf79fab2a19c732d3eacebb9dd88c4f0fc39
+// dpls-hash: sha256:4820c7c0a831c8eb8f1ed4cdac43d347d98dd7be0d7a9bc7b92923239950ed91
 
 package priceservice
 
@@ -16,14 +16,15 @@ import (
 )
 
 // upstream is a stand-in dependency: it counts hits, answers 503 while
-// failing (or for the first failFirst hits), stalls until the request is
-// cancelled while stalling, and blocks while hold is open.
+// failing (or for the first failFirst hits), and blocks while hold is open,
+// announcing each blocked hit on arrived so a test waits for the calls to
+// be in flight instead of sleeping.
 type upstream struct {
 	hits      atomic.Int64
 	failing   atomic.Bool
 	failFirst atomic.Int64
-	stalling  atomic.Bool
 	hold      chan struct{}
+	arrived   chan struct{}
 }
 
 func newUpstream(t *testing.T) (*upstream, *httptest.Server) {
@@ -32,11 +33,8 @@ func newUpstream(t *testing.T) (*upstream, *httptest.Server) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		n := u.hits.Add(1)
 		if u.hold != nil {
+			u.arrived <- struct{}{}
 			<-u.hold
-		}
-		if u.stalling.Load() {
-			<-r.Context().Done()
-			return
 		}
 		if u.failing.Load() || n <= u.failFirst.Load() {
 			http.Error(w, "unavailable", http.StatusServiceUnavailable)

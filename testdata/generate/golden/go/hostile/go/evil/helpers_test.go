@@ -3,7 +3,7 @@
 // source: generate_go Evil (hostile.dpl)
 // source: fault_tolerance Evil (hostile.dpl)
 // source: service_discovery Evil (hostile.dpl)
-// dpls-hash: sha256:7ae2956e54bd0a9f44ac92d8ce2a19dec08f2d8fe530c895e42f2cfea8838d70
+// dpls-hash: sha256:54a4326b11ac4bd963f8ebc4f3c3e012271bef45f9e2ede00e979ea1064d8499
 
 package evilrequirebadv100
 
@@ -17,14 +17,15 @@ import (
 )
 
 // upstream is a stand-in dependency: it counts hits, answers 503 while
-// failing (or for the first failFirst hits), stalls until the request is
-// cancelled while stalling, and blocks while hold is open.
+// failing (or for the first failFirst hits), and blocks while hold is open,
+// announcing each blocked hit on arrived so a test waits for the calls to
+// be in flight instead of sleeping.
 type upstream struct {
 	hits      atomic.Int64
 	failing   atomic.Bool
 	failFirst atomic.Int64
-	stalling  atomic.Bool
 	hold      chan struct{}
+	arrived   chan struct{}
 }
 
 func newUpstream(t *testing.T) (*upstream, *httptest.Server) {
@@ -33,11 +34,8 @@ func newUpstream(t *testing.T) (*upstream, *httptest.Server) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		n := u.hits.Add(1)
 		if u.hold != nil {
+			u.arrived <- struct{}{}
 			<-u.hold
-		}
-		if u.stalling.Load() {
-			<-r.Context().Done()
-			return
 		}
 		if u.failing.Load() || n <= u.failFirst.Load() {
 			http.Error(w, "unavailable", http.StatusServiceUnavailable)

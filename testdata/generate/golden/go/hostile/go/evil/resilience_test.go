@@ -3,7 +3,7 @@
 // source: generate_go Evil (hostile.dpl)
 // source: fault_tolerance Evil (hostile.dpl)
 // source: service_discovery Evil (hostile.dpl)
-// dpls-hash: sha256:c2ca5f6a9a1e5b10ff144f60440582128d00330ebc6c6fa3a79a92dfa57f203b
+// dpls-hash: sha256:729a23807ee8259a13fa101c92f21d664044098fa5a30526d30301c42009d814
 
 package evilrequirebadv100
 
@@ -69,12 +69,21 @@ func TestRetryWaits(t *testing.T) {
 // TestCircuitBreakerOpensAndCloses: the breaker opens after exactly 2
 // failing calls, then rejects without calling the upstream, and closes
 // again once reset_timeout passed and trial calls succeed.
+//
+// The open window (and a time-based failure window) lasts an hour, so no
+// machine is slow enough to reach its end during the test: with a short
+// one, a loaded machine let the rejected call through as a half-open
+// trial. failsafe-go's clock cannot be injected, so the end of
+// reset_timeout is stood in for by Breaker.HalfOpen.
 func TestCircuitBreakerOpensAndCloses(t *testing.T) {
 	def := DefaultConfig()
 	cfg := Config{
 		FailureThreshold: def.FailureThreshold, FailureWindowCalls: def.FailureWindowCalls,
 		FailureWindow: def.FailureWindow, FailureRate: def.FailureRate, MinCalls: def.MinCalls,
-		SuccessThreshold: def.SuccessThreshold, ResetTimeout: 20 * time.Millisecond,
+		SuccessThreshold: def.SuccessThreshold, ResetTimeout: time.Hour,
+	}
+	if cfg.FailureWindow > 0 {
+		cfg.FailureWindow = time.Hour
 	}
 	const opensAfter = 2
 	u, srv := newUpstream(t)
@@ -91,6 +100,9 @@ func TestCircuitBreakerOpensAndCloses(t *testing.T) {
 	if !c.Breaker.IsOpen() {
 		t.Fatalf("breaker still closed after %d failures", opensAfter)
 	}
+	if d := c.Breaker.RemainingDelay(); d <= 0 || d > cfg.ResetTimeout {
+		t.Fatalf("open breaker waits %v before trial calls, want (0, %v]", d, cfg.ResetTimeout)
+	}
 	if _, _, err := get(t, c, srv.URL); !errors.Is(err, circuitbreaker.ErrOpen) {
 		t.Fatalf("call on an open breaker: %v, want circuitbreaker.ErrOpen", err)
 	}
@@ -98,9 +110,7 @@ func TestCircuitBreakerOpensAndCloses(t *testing.T) {
 		t.Errorf("upstream hit %d times, want %d (an open breaker must not call it)", got, opensAfter)
 	}
 	u.failing.Store(false)
-	for c.Breaker.RemainingDelay() > 0 {
-		time.Sleep(time.Millisecond)
-	}
+	c.Breaker.HalfOpen() // reset_timeout has passed
 	trials := int(max(cfg.SuccessThreshold, 1))
 	for i := 0; i < trials; i++ {
 		if status, _, err := get(t, c, srv.URL); err != nil || status != http.StatusOK {

@@ -2,7 +2,7 @@
 // target: go
 // source: generate_go StockService (rates.dpl)
 // source: fault_tolerance StockService (rates.dpl)
-// dpls-hash: sha256:39ed4c8885932f9783eaf6a39e765ac8e731dfccfb16e3ba7bedd1c7617854bd
+// dpls-hash: sha256:68a19b358a84b4c7133d820b21e1c0009bc2b8892a5a3a6638022323e7543147
 
 package stockservice
 
@@ -16,14 +16,15 @@ import (
 )
 
 // upstream is a stand-in dependency: it counts hits, answers 503 while
-// failing (or for the first failFirst hits), stalls until the request is
-// cancelled while stalling, and blocks while hold is open.
+// failing (or for the first failFirst hits), and blocks while hold is open,
+// announcing each blocked hit on arrived so a test waits for the calls to
+// be in flight instead of sleeping.
 type upstream struct {
 	hits      atomic.Int64
 	failing   atomic.Bool
 	failFirst atomic.Int64
-	stalling  atomic.Bool
 	hold      chan struct{}
+	arrived   chan struct{}
 }
 
 func newUpstream(t *testing.T) (*upstream, *httptest.Server) {
@@ -32,11 +33,8 @@ func newUpstream(t *testing.T) (*upstream, *httptest.Server) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		n := u.hits.Add(1)
 		if u.hold != nil {
+			u.arrived <- struct{}{}
 			<-u.hold
-		}
-		if u.stalling.Load() {
-			<-r.Context().Done()
-			return
 		}
 		if u.failing.Load() || n <= u.failFirst.Load() {
 			http.Error(w, "unavailable", http.StatusServiceUnavailable)

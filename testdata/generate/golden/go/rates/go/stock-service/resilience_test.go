@@ -2,7 +2,7 @@
 // target: go
 // source: generate_go StockService (rates.dpl)
 // source: fault_tolerance StockService (rates.dpl)
-// dpls-hash: sha256:3cbe85042d6a0bac465e65041db897f425eea2dd8fe44a3ffdfcbc997e0779ed
+// dpls-hash: sha256:00373c9a65d57570d449d83d8a5950edb3c898c3750ef9ac08dab1b1cf602f3e
 
 package stockservice
 
@@ -14,6 +14,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -66,12 +67,21 @@ func TestRetryWaits(t *testing.T) {
 // TestCircuitBreakerOpensAndCloses: the breaker opens after exactly 6
 // failing calls, then rejects without calling the upstream, and closes
 // again once reset_timeout passed and trial calls succeed.
+//
+// The open window (and a time-based failure window) lasts an hour, so no
+// machine is slow enough to reach its end during the test: with a short
+// one, a loaded machine let the rejected call through as a half-open
+// trial. failsafe-go's clock cannot be injected, so the end of
+// reset_timeout is stood in for by Breaker.HalfOpen.
 func TestCircuitBreakerOpensAndCloses(t *testing.T) {
 	def := DefaultConfig()
 	cfg := Config{
 		FailureThreshold: def.FailureThreshold, FailureWindowCalls: def.FailureWindowCalls,
 		FailureWindow: def.FailureWindow, FailureRate: def.FailureRate, MinCalls: def.MinCalls,
-		SuccessThreshold: def.SuccessThreshold, ResetTimeout: 20 * time.Millisecond,
+		SuccessThreshold: def.SuccessThreshold, ResetTimeout: time.Hour,
+	}
+	if cfg.FailureWindow > 0 {
+		cfg.FailureWindow = time.Hour
 	}
 	const opensAfter = 6
 	u, srv := newUpstream(t)
@@ -88,6 +98,9 @@ func TestCircuitBreakerOpensAndCloses(t *testing.T) {
 	if !c.Breaker.IsOpen() {
 		t.Fatalf("breaker still closed after %d failures", opensAfter)
 	}
+	if d := c.Breaker.RemainingDelay(); d <= 0 || d > cfg.ResetTimeout {
+		t.Fatalf("open breaker waits %v before trial calls, want (0, %v]", d, cfg.ResetTimeout)
+	}
 	if _, _, err := get(t, c, srv.URL); !errors.Is(err, circuitbreaker.ErrOpen) {
 		t.Fatalf("call on an open breaker: %v, want circuitbreaker.ErrOpen", err)
 	}
@@ -95,9 +108,7 @@ func TestCircuitBreakerOpensAndCloses(t *testing.T) {
 		t.Errorf("upstream hit %d times, want %d (an open breaker must not call it)", got, opensAfter)
 	}
 	u.failing.Store(false)
-	for c.Breaker.RemainingDelay() > 0 {
-		time.Sleep(time.Millisecond)
-	}
+	c.Breaker.HalfOpen() // reset_timeout has passed
 	trials := int(max(cfg.SuccessThreshold, 1))
 	for i := 0; i < trials; i++ {
 		if status, _, err := get(t, c, srv.URL); err != nil || status != http.StatusOK {
@@ -109,20 +120,36 @@ func TestCircuitBreakerOpensAndCloses(t *testing.T) {
 	}
 }
 
+// stallTransport stands in for a connection that never answers: each
+// round trip is counted and blocks until its request is cancelled. It
+// replaces the network so that a timeout is observed whatever the load of
+// the machine: a real server may not even have read the request yet when
+// a short timeout fires.
+type stallTransport struct {
+	calls     atomic.Int64
+	cancelled atomic.Int64
+}
+
+func (s *stallTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	s.calls.Add(1)
+	<-r.Context().Done()
+	s.cancelled.Add(1)
+	return nil, r.Context().Err()
+}
+
 // TestTimeoutBoundsOneAttempt: a stalled call fails with the timeout and
-// the upstream sees the request cancelled.
+// its request is cancelled.
 func TestTimeoutBoundsOneAttempt(t *testing.T) {
 	if DefaultConfig().Timeout != 2*time.Second {
 		t.Fatalf("DefaultConfig().Timeout = %v, want 2s", DefaultConfig().Timeout)
 	}
-	u, srv := newUpstream(t)
-	u.stalling.Store(true)
-	_, _, err := get(t, NewClient(Config{Timeout: 20 * time.Millisecond}, nil), srv.URL)
+	stall := &stallTransport{}
+	_, _, err := get(t, NewClient(Config{Timeout: 20 * time.Millisecond}, stall), "http://upstream.invalid/")
 	if !errors.Is(err, timeout.ErrExceeded) {
 		t.Fatalf("got %v, want timeout.ErrExceeded", err)
 	}
-	if got := u.hits.Load(); got != 1 {
-		t.Errorf("upstream hit %d times, want 1", got)
+	if calls, cancelled := stall.calls.Load(), stall.cancelled.Load(); calls != 1 || cancelled != 1 {
+		t.Errorf("%d round trips, %d cancelled, want 1 and 1", calls, cancelled)
 	}
 }
 

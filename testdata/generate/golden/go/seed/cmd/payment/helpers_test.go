@@ -2,7 +2,7 @@
 // target: go
 // source: generate_go PaymentService (s6_2-generate_go.dpl)
 // source: service_discovery PaymentService (s2_4-service_discovery.dpl)
-// dpls-hash: sha256:eaa6dbca780f80489dbf87f5329bd1ab68c36eafdcb092bf5cca050ae9eec6b1
+// dpls-hash: sha256:666acdfb6f85fefa4a4f522329cede508dcc7029158e149adab1608adadce65c
 
 package payment
 
@@ -16,14 +16,15 @@ import (
 )
 
 // upstream is a stand-in dependency: it counts hits, answers 503 while
-// failing (or for the first failFirst hits), stalls until the request is
-// cancelled while stalling, and blocks while hold is open.
+// failing (or for the first failFirst hits), and blocks while hold is open,
+// announcing each blocked hit on arrived so a test waits for the calls to
+// be in flight instead of sleeping.
 type upstream struct {
 	hits      atomic.Int64
 	failing   atomic.Bool
 	failFirst atomic.Int64
-	stalling  atomic.Bool
 	hold      chan struct{}
+	arrived   chan struct{}
 }
 
 func newUpstream(t *testing.T) (*upstream, *httptest.Server) {
@@ -32,11 +33,8 @@ func newUpstream(t *testing.T) (*upstream, *httptest.Server) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		n := u.hits.Add(1)
 		if u.hold != nil {
+			u.arrived <- struct{}{}
 			<-u.hold
-		}
-		if u.stalling.Load() {
-			<-r.Context().Done()
-			return
 		}
 		if u.failing.Load() || n <= u.failFirst.Load() {
 			http.Error(w, "unavailable", http.StatusServiceUnavailable)
