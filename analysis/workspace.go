@@ -47,8 +47,8 @@ func (w *Workspace) derive() *Workspace {
 // scratch (blocks whose text is unchanged keep their model).
 func (w *Workspace) SetFile(name string, src []byte) *Workspace {
 	next := w.derive()
-	doc, flats := grammar.NewDocument(src)
-	next.files[name] = newFileState(model.Build(name, src, doc, flats, w.prevModel(name)), doc, w.files[name])
+	m, doc := model.Build(name, src, w.prevModel(name))
+	next.files[name] = newFileState(m, doc, w.files[name])
 	return next
 }
 
@@ -62,8 +62,7 @@ func (w *Workspace) EditFile(name string, next []byte, edits []grammar.Edit) *Wo
 		return w.SetFile(name, next)
 	}
 	start, oldEnd, newEnd := grammar.Cover(edits)
-	doc, ch := cur.doc.Edit(next, start, oldEnd, newEnd)
-	m := model.Rebuild(name, next, cur.model, cur.doc, doc, ch)
+	m, doc := model.Rebuild(name, next, cur.model, cur.doc, start, oldEnd, newEnd)
 	snap := w.derive()
 	snap.files[name] = newFileState(m, doc, cur)
 	return snap

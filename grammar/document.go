@@ -8,7 +8,8 @@ import (
 )
 
 // Document is how the server parses a file: split into parts, one
-// top-level block each (see split.go), each part parsed on its own. A
+// top-level block each (see split.go), each part parsed on its own
+// (Parse). A
 // single tree-sitter tree cannot be reparsed in time independent of the
 // file's size — tree-sitter marks the nodes of a repetition fragile, so an
 // edit re-reduces every top-level block — and cannot be parsed on more
@@ -17,8 +18,8 @@ import (
 // by construction, so the result is a function of the text alone: an
 // edited document equals the same text parsed from scratch.
 //
-// A Document holds only where its parts start; the trees are handed out
-// flattened when they are parsed (the model keeps what it needs of them).
+// A Document holds only where its parts start; Parse hands each part's
+// tree out flattened, and the model keeps what it needs of it.
 type Document struct {
 	// starts holds each part's first byte; starts[0] is 0, so even an
 	// empty text has one (empty) part.
@@ -31,22 +32,18 @@ type Document struct {
 }
 
 // Change tells what an edit did to a document's parts: old parts
-// [From, To) were replaced by new parts [From, NewTo), whose trees are
-// Flats (in order); the parts after them moved by Delta bytes.
+// [From, To) were replaced by new parts [From, NewTo), which are to be
+// parsed; the parts after them moved by Delta bytes.
 type Change struct {
 	From, To, NewTo int
 	Delta           int
-	Flats           []*Flat
 }
 
-// NewDocument splits src into parts and parses them, on every core when
-// the file is large. flats[k] is part k's tree, its positions relative to
-// the part's start.
-func NewDocument(src []byte) (doc *Document, flats []*Flat) {
+// Split splits src into parts (Parse parses them).
+func Split(src []byte) *Document {
 	sc := newScanner(src)
 	starts, _ := sc.scan([]int{0}, 0, nil)
-	doc = &Document{starts: starts, size: len(src), closeBound: sc.closeBound, dead: sc.dead}
-	return doc, parseParts(src, doc, 0, len(starts))
+	return &Document{starts: starts, size: len(src), closeBound: sc.closeBound, dead: sc.dead}
 }
 
 // Parts returns the number of parts.
@@ -63,7 +60,7 @@ func (d *Document) Part(k int) (start, end int) {
 // Edit returns the document of next, the text after replacing the
 // document's bytes [start, oldEnd) with next[start:newEnd], and what
 // changed: only the parts the edit touched, or whose split it changed,
-// are parsed again.
+// need parsing again. It scans the text around the edit, not the file.
 func (d *Document) Edit(next []byte, start, oldEnd, newEnd int) (*Document, Change) {
 	delta := newEnd - oldEnd
 	nd := &Document{size: len(next), closeBound: len(next), dead: len(next)}
@@ -84,7 +81,7 @@ func (d *Document) Edit(next []byte, start, oldEnd, newEnd int) (*Document, Chan
 		sc := &scanner{src: next, closeBound: nd.closeBound, dead: len(next)}
 		nd.starts, _ = sc.scan([]int{0}, 0, nil)
 		nd.closeBound, nd.dead = sc.closeBound, sc.dead
-		return nd, d.diff(nd, next, start, oldEnd, delta)
+		return nd, d.diff(nd, start, oldEnd, delta)
 	}
 	sc := &scanner{src: next, closeBound: nd.closeBound, dead: len(next)}
 	starts := append(make([]int, 0, len(d.starts)+2), d.starts[:i+1]...)
@@ -115,7 +112,7 @@ func (d *Document) Edit(next []byte, start, oldEnd, newEnd int) (*Document, Chan
 		from++
 	}
 	newTo := len(starts) - (len(d.starts) - oldTo)
-	return nd, Change{From: from, To: oldTo, NewTo: newTo, Delta: delta, Flats: parseParts(next, nd, from, newTo)}
+	return nd, Change{From: from, To: oldTo, NewTo: newTo, Delta: delta}
 }
 
 // nextDead is the edited document's bound on its first unclosed `/*`,
@@ -143,11 +140,10 @@ func createsClose(next []byte, start, newEnd int) bool {
 	return bytes.Contains(next[max(0, start-1):min(len(next), newEnd+1)], commentClose)
 }
 
-// diff compares the parts of d and nd, the document after the edit, and
-// parses the new parts that differ: a part is unchanged when its bounds
-// are the same (moved by delta after the edit) and its text lies wholly
-// before start or wholly after oldEnd.
-func (d *Document) diff(nd *Document, next []byte, start, oldEnd, delta int) Change {
+// diff compares the parts of d and nd, the document after the edit: a
+// part is unchanged when its bounds are the same (moved by delta after the
+// edit) and its text lies wholly before start or wholly after oldEnd.
+func (d *Document) diff(nd *Document, start, oldEnd, delta int) Change {
 	from := 0
 	for from+1 < len(d.starts) && from+1 < len(nd.starts) &&
 		d.starts[from+1] <= start && d.starts[from+1] == nd.starts[from+1] {
@@ -158,22 +154,28 @@ func (d *Document) diff(nd *Document, next []byte, start, oldEnd, delta int) Cha
 		oldTo--
 		newTo--
 	}
-	return Change{From: from, To: oldTo, NewTo: newTo, Delta: delta, Flats: parseParts(next, nd, from, newTo)}
+	return Change{From: from, To: oldTo, NewTo: newTo, Delta: delta}
 }
 
-// parallelBytes is the text size from which NewDocument spreads parsing
-// over the cores: below it, starting goroutines costs more than it saves.
-const parallelBytes = 64 << 10
+// parallelBytes is the text size from which Parse spreads parsing over
+// the cores: below it, starting goroutines costs more than it saves.
+const parallelBytes = 8 << 10
 
-// parseParts parses parts [from, to) of doc, whose text is src.
-func parseParts(src []byte, doc *Document, from, to int) []*Flat {
-	flats := make([]*Flat, to-from)
-	_, last := doc.Part(max(from, to-1))
-	first, _ := doc.Part(from)
+// Parse parses parts [from, to) of the document, whose text is src, and
+// hands each part's tree to visit, positions relative to the part's
+// start. For a large range visit runs on several goroutines at once; fl
+// is only valid during the call (its memory is reused for the next part),
+// so that a whole file is parsed without holding every tree at once.
+func (d *Document) Parse(src []byte, from, to int, visit func(part int, fl *Flat)) {
+	if from >= to {
+		return
+	}
+	first, _ := d.Part(from)
+	_, last := d.Part(to - 1)
 	workers := min(runtime.GOMAXPROCS(0), to-from)
 	if last-first < parallelBytes || workers < 2 {
-		parseRange(src, doc, from, to, flats)
-		return flats
+		d.parseRange(src, from, to, visit)
+		return
 	}
 	// Contiguous runs of about equal bytes, one per worker.
 	var wg sync.WaitGroup
@@ -181,7 +183,7 @@ func parseParts(src []byte, doc *Document, from, to int) []*Flat {
 	for w := 0; w < workers && lo < to; w++ {
 		goal := first + (last-first)*(w+1)/workers
 		hi := lo + 1
-		for hi < to && doc.starts[hi] < goal {
+		for hi < to && d.starts[hi] < goal {
 			hi++
 		}
 		if w == workers-1 {
@@ -190,20 +192,19 @@ func parseParts(src []byte, doc *Document, from, to int) []*Flat {
 		wg.Add(1)
 		go func(lo, hi int) {
 			defer wg.Done()
-			parseRange(src, doc, lo, hi, flats[lo-from:hi-from])
+			d.parseRange(src, lo, hi, visit)
 		}(lo, hi)
 		lo = hi
 	}
 	wg.Wait()
-	return flats
 }
 
-func parseRange(src []byte, doc *Document, from, to int, out []*Flat) {
+func (d *Document) parseRange(src []byte, from, to int, visit func(int, *Flat)) {
 	pp := getPartParser()
 	defer pp.release()
 	for k := from; k < to; k++ {
-		s, e := doc.Part(k)
-		out[k-from] = pp.parse(src[s:e])
+		s, e := d.Part(k)
+		visit(k, pp.parse(src[s:e]))
 	}
 }
 

@@ -6,12 +6,30 @@ import (
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/dpls-dev/dpls/grammar"
 )
+
+// parseDocument splits src and parses every part, keeping a copy of each
+// part's tree.
+func parseDocument(src []byte) (*grammar.Document, []*grammar.Flat) {
+	doc := grammar.Split(src)
+	return doc, parseParts(doc, src, 0, doc.Parts())
+}
+
+// parseParts parses parts [from, to) of doc and returns copies of their
+// trees (Parse reuses a tree's memory for the next part).
+func parseParts(doc *grammar.Document, src []byte, from, to int) []*grammar.Flat {
+	flats := make([]*grammar.Flat, to-from)
+	doc.Parse(src, from, to, func(k int, fl *grammar.Flat) {
+		flats[k-from] = &grammar.Flat{Nodes: slices.Clone(fl.Nodes)}
+	})
+	return flats
+}
 
 // docKeys describes every node below the roots of a document's parts, in
 // order, with positions in the whole text: what a parse of the whole text
@@ -52,7 +70,7 @@ func nodeKeys(fl *grammar.Flat, base, rows uint32) []string {
 func TestDocumentMatchesTree(t *testing.T) {
 	valid := 0
 	for name, src := range flatInputs(t) {
-		doc, flats := grammar.NewDocument(src)
+		doc, flats := parseDocument(src)
 		checkParts(t, name, src, doc, flats)
 		tree := grammar.Parse(src)
 		if grammar.FirstSyntaxError(tree.RootNode()) != nil {
@@ -128,7 +146,7 @@ func TestDocumentSplit(t *testing.T) {
 		{"identifier with dash and digits", "a b {}\norder-svc v2 {}\n", []int{0, 7}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			doc, _ := grammar.NewDocument([]byte(c.src))
+			doc := grammar.Split([]byte(c.src))
 			var got []int
 			for k := range doc.Parts() {
 				s, _ := doc.Part(k)
@@ -173,7 +191,7 @@ func TestDocumentEditEqualsFresh(t *testing.T) {
 			continue
 		}
 		src := inputs[name]
-		doc, flats := grammar.NewDocument(src)
+		doc, flats := parseDocument(src)
 		for range 40 {
 			start, oldEnd, text := randomEdit(r, src)
 			doc, flats, src = checkEdit(t, name, doc, flats, src, start, oldEnd, text)
@@ -187,13 +205,14 @@ func checkEdit(t *testing.T, name string, doc *grammar.Document, flats []*gramma
 	t.Helper()
 	next := append(append(append([]byte(nil), src[:start]...), text...), src[oldEnd:]...)
 	nd, ch := doc.Edit(next, start, oldEnd, start+len(text))
-	edited := append(append(append([]*grammar.Flat(nil), flats[:ch.From]...), ch.Flats...), flats[ch.To:]...)
-	fresh, freshFlats := grammar.NewDocument(next)
+	newFlats := parseParts(nd, next, ch.From, ch.NewTo)
+	edited := append(append(append([]*grammar.Flat(nil), flats[:ch.From]...), newFlats...), flats[ch.To:]...)
+	fresh, freshFlats := parseDocument(next)
 	if !reflect.DeepEqual(partStarts(nd), partStarts(fresh)) || !reflect.DeepEqual(edited, freshFlats) {
 		t.Fatalf("%s: replacing [%d:%d] of %q by %q: edited document differs from a fresh one\nedited parts %v (change %+v)\nfresh parts  %v",
 			name, start, oldEnd, src, text, partStarts(nd), ch, partStarts(fresh))
 	}
-	if ch.Delta != len(text)-(oldEnd-start) || ch.NewTo-ch.From != len(ch.Flats) {
+	if ch.Delta != len(text)-(oldEnd-start) || ch.From > ch.To || ch.From > ch.NewTo {
 		t.Fatalf("%s: change %+v for replacing [%d:%d] by %d bytes", name, ch, start, oldEnd, len(text))
 	}
 	return nd, edited, next
@@ -213,7 +232,7 @@ func partStarts(d *grammar.Document) []int {
 // alone.
 func TestDocumentEditParsesOnlyItsBlock(t *testing.T) {
 	src := []byte(strings.Repeat("service a {\n  timeout: 1s\n}\n", 1000))
-	doc, _ := grammar.NewDocument(src)
+	doc := grammar.Split(src)
 	if doc.Parts() != 1000 {
 		t.Fatalf("%d parts, want 1000", doc.Parts())
 	}
@@ -237,7 +256,7 @@ func FuzzDocumentEdit(f *testing.F) {
 	f.Add([]byte("a b {}\n/*\nc d {}\n"), uint16(17), uint8(0), []byte("*/"))
 	f.Add([]byte("/* x */\na b {}\n/*\nc d {}\n"), uint16(25), uint8(0), []byte("*/"))
 	f.Fuzz(func(t *testing.T, src []byte, start uint16, del uint8, text []byte) {
-		doc, flats := grammar.NewDocument(src)
+		doc, flats := parseDocument(src)
 		checkParts(t, "input", src, doc, flats)
 		s := int(start) % (len(src) + 1)
 		e := min(s+int(del), len(src))

@@ -11,11 +11,13 @@ import (
 )
 
 // partParser parses parts one after another with one tree-sitter parser,
-// flattening each tree in the same cgo call and freeing it at once: a
-// part's tree is never read again, only its Flat.
+// flattening each tree in the same cgo call into one reused buffer and
+// freeing the tree at once: a part's tree is never read again, and its
+// Flat only until the next part.
 type partParser struct {
 	p       *sitter.Parser
 	scratch []FlatNode
+	flat    Flat
 }
 
 func getPartParser() *partParser {
@@ -25,7 +27,8 @@ func getPartParser() *partParser {
 func (pp *partParser) release() { parsers.Put(pp.p) }
 
 // parse returns the Flat of text parsed on its own; positions in it are
-// relative to text.
+// relative to text. The Flat's memory is the parser's scratch, valid until
+// the next call.
 func (pp *partParser) parse(text []byte) *Flat {
 	pc := (*parserMirror)(unsafe.Pointer(pp.p)).c
 	var keep unsafe.Pointer
@@ -43,5 +46,6 @@ func (pp *partParser) parse(text []byte) *Flat {
 		pp.scratch = make([]FlatNode, n+n/4)
 		C.dpl_flatten_kept(keep, (*C.dpl_flat_node)(unsafe.Pointer(&pp.scratch[0])), C.uint32_t(len(pp.scratch)))
 	}
-	return &Flat{Nodes: append([]FlatNode(nil), pp.scratch[:n]...)}
+	pp.flat.Nodes = pp.scratch[:n]
+	return &pp.flat
 }

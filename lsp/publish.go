@@ -39,6 +39,7 @@ type publisher struct {
 	last      map[protocol.DocumentURI]*encodedDiags // publisher goroutine only
 	spare     *encodedDiags                          // a replaced publication, whose buffers the next is written into; publisher goroutine only
 	lastRound time.Time                              // when the last round ended; publisher goroutine only
+	gc        *idleCollector
 }
 
 func newPublisher(s *Server, debounce time.Duration) *publisher {
@@ -46,6 +47,7 @@ func newPublisher(s *Server, debounce time.Duration) *publisher {
 		s: s, debounce: debounce,
 		kick: make(chan struct{}, 1), quit: make(chan struct{}),
 		dirty: map[string]bool{}, last: map[protocol.DocumentURI]*encodedDiags{},
+		gc: newIdleCollector(),
 	}
 }
 
@@ -75,7 +77,17 @@ func (p *publisher) run() {
 			return
 		}
 		p.round()
+		if p.idle() {
+			p.gc.collectIfDue()
+		}
 	}
+}
+
+// idle reports whether no change waits for the next round.
+func (p *publisher) idle() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.dirty) == 0
 }
 
 // wait returns when the next round may start. It throttles rather than

@@ -1,8 +1,10 @@
 package model
 
 import (
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/dpls-dev/dpls/grammar"
@@ -17,58 +19,110 @@ var (
 	fieldValue = grammar.FieldID(grammar.FieldValue)
 )
 
-// Build converts a document's parts, whose trees are flats, into the
-// model. Blocks whose text is unchanged from a block of prev keep prev's
-// model, moved to their new offset; only the others are converted.
-func Build(name string, src []byte, doc *grammar.Document, flats []*grammar.Flat, prev *File) *File {
-	f := &File{Name: name, Src: src}
+// Build parses src and converts it into the model. Blocks whose text is
+// unchanged from a block of prev keep prev's model, moved to their new
+// offset; only the others are converted. The parts of the document are
+// parsed and converted on every core for a large file.
+func Build(name string, src []byte, prev *File) (*File, *grammar.Document) {
+	doc := grammar.Split(src)
+	parts := make([]partItems, doc.Parts())
 	reuse := reusable(prev)
-	for k, fl := range flats {
+	doc.Parse(src, 0, doc.Parts(), func(k int, fl *grammar.Flat) {
 		start, end := doc.Part(k)
-		f.addPart(fl, start, end, reuse)
-	}
-	return f
+		parts[k] = convertPart(fl, src, start, end, reuse)
+	})
+	f := &File{Name: name, Src: src}
+	f.add(parts)
+	return f, doc
 }
 
-// addPart adds the top-level items of part [start, end)'s tree, whose
-// positions are relative to the part's start: blocks, comments and stray syntax
-// errors.
-func (f *File) addPart(fl *grammar.Flat, start, end int, reuse map[string]*Block) {
-	src := f.Src[start:end]
+// partItems are the top-level items of one part: blocks, comments and
+// stray syntax errors.
+type partItems struct {
+	blocks   []*Block
+	comments []Span
+	stray    []SyntaxError
+}
+
+// convertPart converts the tree of part [start, end) of src, whose
+// positions are relative to the part's start. It may run on several
+// goroutines at once.
+func convertPart(fl *grammar.Flat, src []byte, start, end int, reuse *reuser) partItems {
+	var p partItems
+	text := src[start:end]
 	for i := fl.FirstChild(0); i >= 0; i = fl.NextSibling(i) {
 		n := &fl.Nodes[i]
 		s, e := int(n.StartByte), int(n.EndByte)
 		switch {
 		case n.Type() == grammar.NodeBlock:
-			f.Blocks = append(f.Blocks, blockFor(fl, i, src, start, s, e, reuse))
+			p.blocks = append(p.blocks, blockFor(fl, i, text, start, s, e, reuse))
 		case n.Type() == grammar.NodeComment:
-			f.Comments = append(f.Comments, Span{start + s, start + e})
+			p.comments = append(p.comments, Span{start + s, start + e})
 		case fl.IsSyntaxErrorAt(i):
-			f.Stray = append(f.Stray, SyntaxError{Span{start + s, start + e}, fl.DescribeAt(i, src)})
+			p.stray = append(p.stray, SyntaxError{Span{start + s, start + e}, fl.DescribeAt(i, text)})
 		}
+	}
+	return p
+}
+
+// add appends the items of parts, in order.
+func (f *File) add(parts []partItems) {
+	nb, nc, ns := len(f.Blocks), len(f.Comments), len(f.Stray)
+	for _, p := range parts {
+		nb, nc, ns = nb+len(p.blocks), nc+len(p.comments), ns+len(p.stray)
+	}
+	f.Blocks, f.Comments, f.Stray = slices.Grow(f.Blocks, nb-len(f.Blocks)), slices.Grow(f.Comments, nc-len(f.Comments)), slices.Grow(f.Stray, ns-len(f.Stray))
+	for _, p := range parts {
+		f.Blocks = append(f.Blocks, p.blocks...)
+		f.Comments = append(f.Comments, p.comments...)
+		f.Stray = append(f.Stray, p.stray...)
 	}
 }
 
-func reusable(prev *File) map[string]*Block {
+// reuser hands out the models of a previous file's blocks by text, each
+// once; parts converted at once share it.
+type reuser struct {
+	mu sync.Mutex
+	m  map[string]*Block
+}
+
+// take returns the previous block with this text, if one is left.
+func (r *reuser) take(text string) (*Block, bool) {
+	if r == nil {
+		return nil, false
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	b, ok := r.m[text]
+	if ok {
+		// Two blocks with the same text must not share one Memo: it names
+		// the block in cached cross-block findings.
+		delete(r.m, text)
+	}
+	return b, ok
+}
+
+func reusable(prev *File) *reuser {
 	if prev == nil {
 		return nil
 	}
-	m := make(map[string]*Block, len(prev.Blocks))
-	for _, b := range prev.Blocks {
+	return reuserOf(prev.Blocks)
+}
+
+func reuserOf(blocks []*Block) *reuser {
+	m := make(map[string]*Block, len(blocks))
+	for _, b := range blocks {
 		m[b.Text] = b
 	}
-	return m
+	return &reuser{m: m}
 }
 
 // blockFor returns the model of block node i of a part's tree: src is the
 // part's text, at offset partStart in the file, and [start, end) the
 // block's range in the part.
-func blockFor(fl *grammar.Flat, i int, src []byte, partStart, start, end int, reuse map[string]*Block) *Block {
+func blockFor(fl *grammar.Flat, i int, src []byte, partStart, start, end int, reuse *reuser) *Block {
 	text := string(src[start:end])
-	if old, ok := reuse[text]; ok {
-		// Two blocks with the same text must not share one Memo: it names
-		// the block in cached cross-block findings.
-		delete(reuse, text)
+	if old, ok := reuse.take(text); ok {
 		moved := *old
 		moved.Start = partStart + start
 		return &moved

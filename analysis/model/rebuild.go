@@ -6,14 +6,16 @@ import (
 	"github.com/dpls-dev/dpls/grammar"
 )
 
-// Rebuild is Build after one edit of prev's document old, which became
-// doc with change ch (grammar.Document.Edit): the items of prev (blocks,
-// comments, stray syntax errors) in the parts the edit left alone are
-// kept, those after it moved by the edit's length change, and only the
-// new parts' trees are converted — so the cost follows the edit, not the
-// file. A block of a new part whose text equals one of the replaced
-// blocks keeps that block's model, as in Build.
-func Rebuild(name string, src []byte, prev *File, old, doc *grammar.Document, ch grammar.Change) *File {
+// Rebuild is Build after one edit of prev's text, whose document is old:
+// the edit replaced bytes [start, oldEnd) of it with src[start:newEnd].
+// The items of prev (blocks, comments, stray syntax errors) in the parts
+// the edit left alone are kept, those after it moved by the edit's length
+// change, and only the parts the edit touched are parsed and converted —
+// so the cost follows the edit, not the file. A block of a new part whose
+// text equals one of the replaced blocks keeps that block's model, as in
+// Build.
+func Rebuild(name string, src []byte, prev *File, old *grammar.Document, start, oldEnd, newEnd int) (*File, *grammar.Document) {
+	doc, ch := old.Edit(src, start, oldEnd, newEnd)
 	lo, hi := replaced(old, ch)
 	before := func(s Span) bool { return s.Start < lo }
 	after := func(s Span) bool { return s.Start >= hi }
@@ -29,14 +31,13 @@ func Rebuild(name string, src []byte, prev *File, old, doc *grammar.Document, ch
 	f.Comments = append(make([]Span, 0, len(prev.Comments)+4), prev.Comments[:cBefore]...)
 	f.Stray = append(make([]SyntaxError, 0, len(prev.Stray)+4), prev.Stray[:sBefore]...)
 
-	reuse := map[string]*Block{}
-	for _, b := range prev.Blocks[bBefore:bAfter] {
-		reuse[b.Text] = b
-	}
-	for k, fl := range ch.Flats {
-		start, end := doc.Part(ch.From + k)
-		f.addPart(fl, start, end, reuse)
-	}
+	reuse := reuserOf(prev.Blocks[bBefore:bAfter])
+	parts := make([]partItems, ch.NewTo-ch.From)
+	doc.Parse(src, ch.From, ch.NewTo, func(k int, fl *grammar.Flat) {
+		s, e := doc.Part(k)
+		parts[k-ch.From] = convertPart(fl, src, s, e, reuse)
+	})
+	f.add(parts)
 
 	if ch.Delta == 0 {
 		f.Blocks = append(f.Blocks, prev.Blocks[bAfter:]...)
@@ -57,7 +58,7 @@ func Rebuild(name string, src []byte, prev *File, old, doc *grammar.Document, ch
 	for _, e := range prev.Stray[sAfter:] {
 		f.Stray = append(f.Stray, SyntaxError{e.Span.Shift(ch.Delta), e.Msg})
 	}
-	return f
+	return f, doc
 }
 
 // replaced returns the byte range, in the old text, of the parts a change
