@@ -3,7 +3,6 @@ package grammar
 import (
 	"bytes"
 	"runtime"
-	"sort"
 	"sync"
 )
 
@@ -21,10 +20,10 @@ import (
 // A Document holds only where its parts start; Parse hands each part's
 // tree out flattened, and the model keeps what it needs of it.
 type Document struct {
-	// starts holds each part's first byte; starts[0] is 0, so even an
-	// empty text has one (empty) part.
-	starts []int
-	size   int
+	// st holds each part's first byte; the first part starts at 0, so even
+	// an empty text has one (empty) part.
+	st   starts
+	size int
 	// closeBound and dead carry the scanner's state (see scanner): no `*/`
 	// pair starts at or after closeBound, and no unclosed `/*` lies
 	// before dead.
@@ -42,19 +41,19 @@ type Change struct {
 // Split splits src into parts (Parse parses them).
 func Split(src []byte) *Document {
 	sc := newScanner(src)
-	starts, _ := sc.scan([]int{0}, 0, nil)
-	return &Document{starts: starts, size: len(src), closeBound: sc.closeBound, dead: sc.dead}
+	all, _ := sc.scan([]int{0}, 0, nil)
+	return &Document{st: newStarts(all), size: len(src), closeBound: sc.closeBound, dead: sc.dead}
 }
 
 // Parts returns the number of parts.
-func (d *Document) Parts() int { return len(d.starts) }
+func (d *Document) Parts() int { return d.st.len() }
 
 // Part returns the byte range of part k.
 func (d *Document) Part(k int) (start, end int) {
-	if k+1 < len(d.starts) {
-		return d.starts[k], d.starts[k+1]
+	if k+1 < d.st.len() {
+		return d.st.at(k), d.st.at(k + 1)
 	}
-	return d.starts[k], d.size
+	return d.st.at(k), d.size
 }
 
 // Edit returns the document of next, the text after replacing the
@@ -71,48 +70,53 @@ func (d *Document) Edit(next []byte, start, oldEnd, newEnd int) (*Document, Chan
 	}
 	// The part whose scan starts the rescan: the one holding the byte
 	// before the edit, or an earlier one when the edit unmade its header.
-	i := max(0, sort.SearchInts(d.starts, start)-1)
-	for i > 0 && !isHeader(next, d.starts[i]) {
+	n := d.st.len()
+	i := max(0, d.st.search(start)-1)
+	for i > 0 && !isHeader(next, d.st.at(i)) {
 		i--
 	}
-	if createsClose(next, start, newEnd) && d.dead < d.starts[i] {
+	si := d.st.at(i)
+	if createsClose(next, start, newEnd) && d.dead < si {
 		// A `*/` typed after a `/*` that had none turns everything between
 		// into a comment: scan the whole text again.
 		sc := &scanner{src: next, closeBound: nd.closeBound, dead: len(next)}
-		nd.starts, _ = sc.scan([]int{0}, 0, nil)
-		nd.closeBound, nd.dead = sc.closeBound, sc.dead
+		all, _ := sc.scan([]int{0}, 0, nil)
+		nd.st, nd.closeBound, nd.dead = newStarts(all), sc.closeBound, sc.dead
 		return nd, d.diff(nd, start, oldEnd, delta)
 	}
 	sc := &scanner{src: next, closeBound: nd.closeBound, dead: len(next)}
-	starts := append(make([]int, 0, len(d.starts)+2), d.starts[:i+1]...)
 	// Old part starts at or after the edit are where the scan may stop;
-	// starts[0] is no header, only the start of the text.
-	j := max(1, sort.SearchInts(d.starts, oldEnd))
+	// part 0 is no header, only the start of the text.
+	j := max(1, d.st.search(oldEnd))
 	stop := func(p int) bool {
-		for j < len(d.starts) && d.starts[j]+delta < p {
+		for j < n && d.st.at(j)+delta < p {
 			j++
 		}
-		return j < len(d.starts) && d.starts[j]+delta == p
+		return j < n && d.st.at(j)+delta == p
 	}
-	starts, end := sc.scan(starts, sc.line(d.starts[i]), stop)
-	oldTo := len(d.starts)
+	found, end := sc.scan(nil, sc.line(si), stop)
+	oldTo := n
 	if end < len(next) {
 		oldTo = j
-		for _, s := range d.starts[j:] {
-			starts = append(starts, s+delta)
-		}
 	}
-	nd.starts, nd.closeBound = starts, sc.closeBound
-	nd.dead = d.nextDead(sc.dead, d.starts[i], j, end, delta)
+	nd.st, nd.closeBound = d.st.replace(i+1, oldTo, found, delta), sc.closeBound
+	nd.dead = d.nextDead(sc.dead, si, j, end, delta)
 	// Old parts [i, oldTo) were scanned again; the parts after them are
 	// the old ones, moved. Part i is kept too when the edit starts at its
 	// end and its end did not move.
 	from := i
-	if i+1 < len(d.starts) && i+1 < len(starts) && d.starts[i+1] <= start && starts[i+1] == d.starts[i+1] {
-		from++
+	if i+1 < n && d.st.at(i+1) <= start {
+		newEndI := len(next)
+		if len(found) > 0 {
+			newEndI = found[0]
+		} else if oldTo < n {
+			newEndI = d.st.at(oldTo) + delta
+		}
+		if newEndI == d.st.at(i+1) {
+			from++
+		}
 	}
-	newTo := len(starts) - (len(d.starts) - oldTo)
-	return nd, Change{From: from, To: oldTo, NewTo: newTo, Delta: delta}
+	return nd, Change{From: from, To: oldTo, NewTo: i + 1 + len(found), Delta: delta}
 }
 
 // nextDead is the edited document's bound on its first unclosed `/*`,
@@ -124,7 +128,7 @@ func (d *Document) nextDead(found, from, j, end, delta int) int {
 		return d.dead
 	case found < end:
 		return found
-	case j < len(d.starts) && d.dead >= d.starts[j]:
+	case j < d.st.len() && d.dead >= d.st.at(j):
 		return d.dead + delta
 	case d.dead >= d.size:
 		return found
@@ -144,13 +148,13 @@ func createsClose(next []byte, start, newEnd int) bool {
 // part is unchanged when its bounds are the same (moved by delta after the
 // edit) and its text lies wholly before start or wholly after oldEnd.
 func (d *Document) diff(nd *Document, start, oldEnd, delta int) Change {
+	olds, news := d.st.between(0, d.st.len(), 0, nil), nd.st.between(0, nd.st.len(), 0, nil)
 	from := 0
-	for from+1 < len(d.starts) && from+1 < len(nd.starts) &&
-		d.starts[from+1] <= start && d.starts[from+1] == nd.starts[from+1] {
+	for from+1 < len(olds) && from+1 < len(news) && olds[from+1] <= start && olds[from+1] == news[from+1] {
 		from++
 	}
-	oldTo, newTo := len(d.starts), len(nd.starts)
-	for oldTo > from && newTo > from && d.starts[oldTo-1] >= oldEnd && d.starts[oldTo-1]+delta == nd.starts[newTo-1] {
+	oldTo, newTo := len(olds), len(news)
+	for oldTo > from && newTo > from && olds[oldTo-1] >= oldEnd && olds[oldTo-1]+delta == news[newTo-1] {
 		oldTo--
 		newTo--
 	}
@@ -183,7 +187,7 @@ func (d *Document) Parse(src []byte, from, to int, visit func(part int, fl *Flat
 	for w := 0; w < workers && lo < to; w++ {
 		goal := first + (last-first)*(w+1)/workers
 		hi := lo + 1
-		for hi < to && d.starts[hi] < goal {
+		for hi < to && d.st.at(hi) < goal {
 			hi++
 		}
 		if w == workers-1 {

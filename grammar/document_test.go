@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/dpls-dev/dpls/grammar"
+	"github.com/dpls-dev/dpls/internal/testgen"
 )
 
 // parseDocument splits src and parses every part, keeping a copy of each
@@ -196,6 +197,17 @@ func TestDocumentEditEqualsFresh(t *testing.T) {
 			start, oldEnd, text := randomEdit(r, src)
 			doc, flats, src = checkEdit(t, name, doc, flats, src, start, oldEnd, text)
 		}
+	}
+	// A file of hundreds of parts, so edits land in and across the chunks
+	// the document keeps its part starts in.
+	src := testgen.Workspace(10000)
+	doc, flats := parseDocument(src)
+	if doc.Parts() < 3*128 {
+		t.Fatalf("only %d parts", doc.Parts())
+	}
+	for range 60 {
+		start, oldEnd, text := randomEdit(r, src)
+		doc, flats, src = checkEdit(t, "testgen 10k", doc, flats, src, start, oldEnd, text)
 	}
 }
 

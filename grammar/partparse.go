@@ -5,6 +5,7 @@ import "C"
 
 import (
 	"runtime"
+	"sync"
 	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -20,11 +21,17 @@ type partParser struct {
 	flat    Flat
 }
 
-func getPartParser() *partParser {
+// partParsers keeps part parsers with their buffers between documents.
+var partParsers = sync.Pool{New: func() any {
 	return &partParser{p: parsers.Get().(*sitter.Parser), scratch: make([]FlatNode, 256)}
-}
+}}
 
-func (pp *partParser) release() { parsers.Put(pp.p) }
+func getPartParser() *partParser { return partParsers.Get().(*partParser) }
+
+func (pp *partParser) release() {
+	pp.flat.Nodes = nil
+	partParsers.Put(pp)
+}
 
 // parse returns the Flat of text parsed on its own; positions in it are
 // relative to text. The Flat's memory is the parser's scratch, valid until
