@@ -110,5 +110,7 @@ func (t Reference) check(lit Literal, subject string) (Normalized, []Problem) {
 // NormalizeName is the matching key of service references: lower case
 // without "-" and "_", so "order-service" ~ OrderService ~ order_service.
 func NormalizeName(name string) string {
-	return strings.ToLower(strings.NewReplacer("-", "", "_", "").Replace(name))
+	return strings.ToLower(nameSeparators.Replace(name))
 }
+
+var nameSeparators = strings.NewReplacer("-", "", "_", "")

@@ -19,6 +19,13 @@ func ParseCount(s string) (int64, error) {
 	if !ok || rest != "" {
 		return 0, malformedCount(s)
 	}
+	if n, den, small := num.small(); small && den == 1 {
+		// A whole number of at most 18 digits fits an int64 as is.
+		if neg {
+			return -int64(n), nil
+		}
+		return int64(n), nil
+	}
 	r := num.rat()
 	if !r.IsInt() {
 		return 0, newError(KindCount, s, "it must be a whole number", "")
@@ -50,10 +57,14 @@ func ParseCountLiteral(raw string) (n int64, fromString bool, err error) {
 	return n, false, err
 }
 
+// countSeparators drops the digit separators and spaces people write in
+// counts.
+var countSeparators = strings.NewReplacer(",", "", "_", "", " ", "")
+
 // malformedCount explains text that is not a whole number and repairs the
 // common slips: digit separators ("1,000", "1_000") and spaces.
 func malformedCount(s string) error {
-	fixed := strings.NewReplacer(",", "", "_", "", " ", "").Replace(s)
+	fixed := countSeparators.Replace(s)
 	if fixed != s {
 		if _, err := ParseCount(fixed); err == nil {
 			return newError(KindCount, s, "write it without separators ("+fixed+")", fixed)

@@ -182,6 +182,6 @@ func malformedDuration(s string) error {
 func quote(s string) string { return `"` + s + `"` }
 
 // stripSpaces removes blanks, the usual repair for "10 s".
-func stripSpaces(s string) string {
-	return strings.NewReplacer(" ", "", "\t", "").Replace(s)
-}
+func stripSpaces(s string) string { return blanks.Replace(s) }
+
+var blanks = strings.NewReplacer(" ", "", "\t", "")

@@ -2,6 +2,8 @@ package units
 
 import (
 	"math/big"
+	"math/bits"
+	"strconv"
 	"strings"
 )
 
@@ -43,6 +45,24 @@ func countDigits(s string) int {
 	return i
 }
 
+// small returns d as num/den with den a power of ten, when both fit in a
+// uint64 without rounding (at most 18 digits in all).
+func (d decimal) small() (num, den uint64, ok bool) {
+	if len(d.intPart)+len(d.fracPart) > 18 {
+		return 0, 0, false
+	}
+	den = 1
+	for _, part := range [2]string{d.intPart, d.fracPart} {
+		for i := 0; i < len(part); i++ {
+			num = num*10 + uint64(part[i]-'0')
+		}
+	}
+	for range len(d.fracPart) {
+		den *= 10
+	}
+	return num, den, true
+}
+
 // rat returns the exact value of d.
 func (d decimal) rat() *big.Rat {
 	r, _ := new(big.Rat).SetString(d.text())
@@ -60,6 +80,15 @@ func (d decimal) text() string {
 // scale multiplies d by unit and returns the result truncated toward zero.
 // ok is false when the result does not fit in an int64.
 func (d decimal) scale(unit int64) (int64, bool) {
+	if num, den, ok := d.small(); ok && unit > 0 {
+		// The usual case in 128-bit integers: big.Rat allocates, and
+		// analysis converts every duration and size of a workspace.
+		hi, lo := bits.Mul64(num, uint64(unit))
+		if hi < den {
+			q, _ := bits.Div64(hi, lo, den)
+			return int64(q), q <= 1<<63-1
+		}
+	}
 	v := new(big.Rat).Mul(d.rat(), new(big.Rat).SetInt64(unit))
 	q := new(big.Int).Quo(v.Num(), v.Denom())
 	if !q.IsInt64() {
@@ -88,10 +117,8 @@ func exactDecimal(n, unit int64, maxFrac int) (string, bool) {
 	return itoa(whole) + "." + frac.String(), true
 }
 
-// itoa formats a non-negative int64 without importing strconv everywhere.
-func itoa(n int64) string {
-	return big.NewInt(n).String()
-}
+// itoa formats an int64.
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // ratOf returns n as a big.Rat.
 func ratOf(n int64) *big.Rat { return new(big.Rat).SetInt64(n) }
