@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // Document is how the server parses a file: split into parts, one
@@ -181,24 +182,27 @@ func (d *Document) Parse(src []byte, from, to int, visit func(part int, fl *Flat
 		d.parseRange(src, from, to, visit)
 		return
 	}
-	// Contiguous runs of about equal bytes, one per worker.
+	// Runs of about parallelBytes each, taken in order by whichever worker
+	// is free, so that a worker slowed by dense blocks (or by the machine)
+	// does not leave the other cores idle at the end.
+	var runs []int
+	for k := from; k < to; {
+		runs = append(runs, k)
+		goal := d.st.at(k) + parallelBytes
+		for k++; k < to && d.st.at(k) < goal; k++ {
+		}
+	}
+	runs = append(runs, to)
+	var next atomic.Int32
 	var wg sync.WaitGroup
-	lo := from
-	for w := 0; w < workers && lo < to; w++ {
-		goal := first + (last-first)*(w+1)/workers
-		hi := lo + 1
-		for hi < to && d.st.at(hi) < goal {
-			hi++
-		}
-		if w == workers-1 {
-			hi = to
-		}
+	for range min(workers, len(runs)-1) {
 		wg.Add(1)
-		go func(lo, hi int) {
+		go func() {
 			defer wg.Done()
-			d.parseRange(src, lo, hi, visit)
-		}(lo, hi)
-		lo = hi
+			for r := int(next.Add(1)) - 1; r < len(runs)-1; r = int(next.Add(1)) - 1 {
+				d.parseRange(src, runs[r], runs[r+1], visit)
+			}
+		}()
 	}
 	wg.Wait()
 }
