@@ -176,6 +176,14 @@ func (c *groupCache) check(r *rule.Rule, idx *rule.Index, key groupKey) {
 	p := rule.NewGroupPass(r, idx, key.name)
 	runGuarded(r, func() { r.Group(p) })
 	c.forget(key)
+	if len(p.Findings()) == 0 && readsOnlyItsGroup(p.Deps(), key.name) {
+		// Most passes find nothing and look up nothing but their own
+		// group. Such a pass needs no entry: update re-runs every rule of
+		// a group whose name changed, which is all the entry would say.
+		// (A large file has thousands of them; their entries were most
+		// of what a first analysis allocated.)
+		return
+	}
 	e := &groupEntry{deps: p.Deps(), findings: p.Findings()}
 	c.entries[key] = e
 	for _, d := range e.deps {
@@ -189,6 +197,12 @@ func (c *groupCache) check(r *rule.Rule, idx *rule.Index, key groupKey) {
 	if len(e.findings) > 0 {
 		c.found[key] = struct{}{}
 	}
+}
+
+// readsOnlyItsGroup reports whether a pass's only lookup was its own
+// group's name.
+func readsOnlyItsGroup(deps []rule.Dep, name string) bool {
+	return len(deps) == 1 && strings.HasPrefix(deps[0].Key, "name:") && deps[0].Key[len("name:"):] == name
 }
 
 // forget drops the entry of key and its reverse dependencies.
