@@ -23,10 +23,10 @@ func (e *SyntaxError) Error() string {
 // syntaxError returns the *SyntaxError for the first syntax error under
 // root, or nil when the tree is clean.
 func syntaxError(root *sitter.Node, src []byte) error {
-	bad := grammar.FirstSyntaxError(root)
+	bad := grammar.FirstSyntaxError(root, src)
 	if bad == nil {
 		return nil
 	}
-	p := grammar.PointAt(src, grammar.ErrorOffset(bad, src))
-	return &SyntaxError{Line: int(p.Row) + 1, Col: int(p.Column) + 1, Msg: grammar.Describe(bad, src)}
+	p := grammar.PointAt(src, bad.Offset)
+	return &SyntaxError{Line: int(p.Row) + 1, Col: int(p.Column) + 1, Msg: bad.Msg}
 }

@@ -52,7 +52,7 @@ func BenchmarkReparse50k(b *testing.B) {
 				inserted = !inserted
 				tree = grammar.Reparse(tree, e, text)
 			}
-			if grammar.FirstSyntaxError(tree.RootNode()) != nil {
+			if grammar.FirstSyntaxError(tree.RootNode(), text) != nil {
 				b.Fatal("the edits broke the text")
 			}
 		})

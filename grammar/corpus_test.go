@@ -176,7 +176,7 @@ func TestCorpus(t *testing.T) {
 			root := grammar.Parse([]byte(c.input)).RootNode()
 			got := grammar.Sexp(root, false)
 			if c.wantError() {
-				if grammar.FirstSyntaxError(root) == nil {
+				if grammar.FirstSyntaxError(root, []byte(c.input)) == nil {
 					t.Errorf("%s:%d: %s: want a syntax error, got none:\n%s", path, c.line, c.name, got)
 				}
 				continue

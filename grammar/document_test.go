@@ -74,7 +74,7 @@ func TestDocumentMatchesTree(t *testing.T) {
 		doc, flats := parseDocument(src)
 		checkParts(t, name, src, doc, flats)
 		tree := grammar.Parse(src)
-		if grammar.FirstSyntaxError(tree.RootNode()) != nil {
+		if grammar.FirstSyntaxError(tree.RootNode(), src) != nil {
 			continue
 		}
 		valid++
@@ -273,7 +273,7 @@ func FuzzDocumentEdit(f *testing.F) {
 		s := int(start) % (len(src) + 1)
 		e := min(s+int(del), len(src))
 		checkEdit(t, "input", doc, flats, src, s, e, text)
-		if tree := grammar.Parse(src); grammar.FirstSyntaxError(tree.RootNode()) == nil {
+		if tree := grammar.Parse(src); grammar.FirstSyntaxError(tree.RootNode(), src) == nil {
 			if got, want := docKeys(src, doc, flats), nodeKeys(grammar.Flatten(tree.RootNode()), 0, 0); !reflect.DeepEqual(got, want) {
 				t.Fatalf("valid %q: the parts' nodes differ from the whole tree's\nparts:\n%s\nwhole:\n%s", src, strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}

@@ -1,8 +1,6 @@
 package grammar
 
 import (
-	"fmt"
-
 	sitter "github.com/smacker/go-tree-sitter"
 )
 
@@ -31,128 +29,36 @@ const (
 	FieldValue = "value"
 )
 
-// IsSyntaxError reports whether n itself is a syntax error: an ERROR node, a
-// token the parser had to invent (MISSING), a missing_brace, or a block
-// header that ends without a name or body.
-func IsSyntaxError(n *sitter.Node) bool {
-	switch {
-	case n.IsError(), n.IsMissing(), n.Type() == NodeMissingBrace:
-		return true
-	case n.Type() == NodeBlock:
-		return n.ChildByFieldName(FieldBody) == nil
-	}
-	return false
+// SyntaxError is the first syntax error of a tree, as `dpls fmt` and
+// `dpls parse` report it.
+type SyntaxError struct {
+	// Offset is the byte of the text where it is reported.
+	Offset int
+	// Msg says what is wrong, naming the block it damages.
+	Msg string
 }
 
-// FirstSyntaxError returns the first syntax error under n in document order,
-// or nil when there is none.
-func FirstSyntaxError(n *sitter.Node) *sitter.Node {
-	var found *sitter.Node
-	WalkSyntaxErrors(n, func(bad *sitter.Node) bool {
-		found = bad
-		return false
-	})
-	return found
-}
-
-// WalkSyntaxErrors calls fn for every syntax error under n in document
-// order, skipping subtrees without errors, until fn returns false.
-func WalkSyntaxErrors(n *sitter.Node, fn func(*sitter.Node) bool) {
-	walkErrors(n, fn)
-}
-
-func walkErrors(n *sitter.Node, fn func(*sitter.Node) bool) bool {
-	if IsSyntaxError(n) {
-		if !fn(n) {
-			return false
-		}
-		if n.IsError() {
-			return true // its insides are the error
+// FirstSyntaxError returns the first syntax error of the tree under root
+// (src is its text) in document order, or nil when there is none. It
+// reads the tree through Flatten, so the node-level checks and sentences
+// exist once, on the Flat (IsSyntaxErrorAt, DescribeAt, ErrorOffsetAt).
+func FirstSyntaxError(root *sitter.Node, src []byte) *SyntaxError {
+	fl := Flatten(root)
+	for i := range fl.Nodes {
+		if fl.IsSyntaxErrorAt(i) {
+			return &SyntaxError{Offset: fl.ErrorOffsetAt(i, src), Msg: fl.DescribeAt(i, src)}
 		}
 	}
-	if !n.HasError() && n.Type() != NodeSourceFile && n.Type() != NodeBlock && n.Type() != NodeObject && n.Type() != NodeArray {
-		return true
-	}
-	for i := 0; i < int(n.ChildCount()); i++ {
-		if !walkErrors(n.Child(i), fn) {
-			return false
-		}
-	}
-	return true
+	return nil
 }
 
-// Describe says in a sentence what is wrong at a syntax-error node, naming
-// the block it damages: `expected "}" to close block OrderService`.
-func Describe(n *sitter.Node, src []byte) string {
-	switch {
-	case n.Type() == NodeMissingBrace, n.IsMissing() && n.Type() == "}":
-		return fmt.Sprintf("expected `}` to close %s", enclosingName(n, src))
-	case n.IsMissing():
-		return fmt.Sprintf("expected %s in %s", tokenName(n), enclosingName(n, src))
-	case n.Type() == NodeBlock:
-		if n.ChildByFieldName(FieldName) == nil {
-			return "expected a block name after the block kind, then `{`"
-		}
-		return fmt.Sprintf("expected `{` to open block %s", blockLabel(n, src))
-	default:
-		return fmt.Sprintf("unexpected %s in %s", errorText(n), enclosingName(n, src))
-	}
-}
-
-func tokenName(n *sitter.Node) string {
-	if n.IsNamed() {
-		switch n.Type() {
-		case NodeNumber, NodeString, NodeBoolean:
-			return "a value"
-		}
-		return "a " + n.Type()
-	}
-	return "`" + n.Type() + "`"
-}
-
-// errorText names what an ERROR node holds, shortly.
-func errorText(n *sitter.Node) string {
-	if n.ChildCount() > 0 {
-		c := n.Child(0)
-		if c.IsNamed() {
-			return c.Type()
-		}
-		return "`" + c.Type() + "`"
-	}
-	return "input"
-}
-
-func enclosingName(n *sitter.Node, src []byte) string {
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if p.Type() == NodeBlock {
-			return "block " + blockLabel(p, src)
-		}
-	}
-	return "the file"
-}
-
-func blockLabel(b *sitter.Node, src []byte) string {
-	if name := b.ChildByFieldName(FieldName); name != nil {
-		return name.Content(src)
-	}
-	return b.ChildByFieldName(FieldKind).Content(src)
-}
-
-// ErrorOffset is the byte where a syntax-error node is reported: its
-// start, except for a missing_brace. The scanner emits that where it saw
-// the brace was missing — at the next block's header or the end of the
-// text — and the object's range rightly runs up to there (the lines typed
-// after the last member are still inside the block), but the `}` belongs
-// just after the text before it, whitespace aside; that is where it is
-// reported.
-func ErrorOffset(n *sitter.Node, src []byte) int {
-	if n.Type() == NodeMissingBrace {
-		return afterText(src, int(n.StartByte()))
-	}
-	return int(n.StartByte())
-}
-
-// ErrorOffsetAt is ErrorOffset for node i of a Flat of src.
+// ErrorOffsetAt is the byte where syntax-error node i of a Flat of src is
+// reported: its start, except for a missing_brace. The scanner emits that
+// where it saw the brace was missing — at the next block's header or the
+// end of the text — and the object's range rightly runs up to there (the
+// lines typed after the last member are still inside the block), but the
+// `}` belongs just after the text before it, whitespace aside; that is
+// where it is reported.
 func (f *Flat) ErrorOffsetAt(i int, src []byte) int {
 	n := &f.Nodes[i]
 	if n.Type() == NodeMissingBrace {

@@ -87,7 +87,9 @@ func (f *Flat) ChildByField(i int, id uint16) int {
 	return -1
 }
 
-// IsSyntaxErrorAt is IsSyntaxError for node i.
+// IsSyntaxErrorAt reports whether node i itself is a syntax error: an
+// ERROR node, a token the parser had to invent (MISSING), a missing_brace,
+// or a block header that ends without a name or body.
 func (f *Flat) IsSyntaxErrorAt(i int) bool {
 	n := &f.Nodes[i]
 	switch {
@@ -99,7 +101,8 @@ func (f *Flat) IsSyntaxErrorAt(i int) bool {
 	return false
 }
 
-// DescribeAt is Describe for node i: the same sentence, word for word.
+// DescribeAt says in a sentence what is wrong at syntax-error node i,
+// naming the block it damages: "expected `}` to close block OrderService".
 func (f *Flat) DescribeAt(i int, src []byte) string {
 	n := &f.Nodes[i]
 	switch {
@@ -151,6 +154,6 @@ func (f *Flat) blockLabel(b int, src []byte) string {
 	if name := f.ChildByField(b, fieldName); name >= 0 {
 		return f.Nodes[name].Content(src)
 	}
-	// A block always has its kind, as in blockLabel.
+	// A block always has its kind.
 	return f.Nodes[f.ChildByField(b, fieldKind)].Content(src)
 }

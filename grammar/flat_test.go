@@ -115,11 +115,11 @@ func TestFlattenMatchesCursor(t *testing.T) {
 			if next := flatNextSibling(i, parents); f.NextSibling(i) != next {
 				t.Fatalf("%s: node %d: next sibling %d, flat says %d", name, i, next, f.NextSibling(i))
 			}
-			if want := grammar.IsSyntaxError(n); f.IsSyntaxErrorAt(i) != want {
+			if want := nodeIsSyntaxError(n); f.IsSyntaxErrorAt(i) != want {
 				t.Fatalf("%s: node %d (%s): IsSyntaxError %v, flat %v", name, i, n.Type(), want, !want)
 			}
-			if grammar.IsSyntaxError(n) {
-				if want, got := grammar.Describe(n, src), f.DescribeAt(i, src); got != want {
+			if nodeIsSyntaxError(n) {
+				if want, got := nodeDescribe(n, src), f.DescribeAt(i, src); got != want {
 					t.Fatalf("%s: node %d (%s): Describe %q, flat %q", name, i, n.Type(), want, got)
 				}
 			}
@@ -142,4 +142,78 @@ func flatNextSibling(i int, parents []int32) int {
 		}
 	}
 	return -1
+}
+
+// nodeIsSyntaxError and nodeDescribe are the oracle for the Flat's
+// IsSyntaxErrorAt and DescribeAt: the same checks and sentences written
+// against go-tree-sitter's Node.
+//
+// nodeIsSyntaxError reports whether n itself is a syntax error: an ERROR node, a
+// token the parser had to invent (MISSING), a missing_brace, or a block
+// header that ends without a name or body.
+func nodeIsSyntaxError(n *sitter.Node) bool {
+	switch {
+	case n.IsError(), n.IsMissing(), n.Type() == grammar.NodeMissingBrace:
+		return true
+	case n.Type() == grammar.NodeBlock:
+		return n.ChildByFieldName(grammar.FieldBody) == nil
+	}
+	return false
+}
+
+// nodeDescribe says in a sentence what is wrong at a syntax-error node, naming
+// the block it damages: `expected "}" to close block OrderService`.
+func nodeDescribe(n *sitter.Node, src []byte) string {
+	switch {
+	case n.Type() == grammar.NodeMissingBrace, n.IsMissing() && n.Type() == "}":
+		return fmt.Sprintf("expected `}` to close %s", nodeEnclosingName(n, src))
+	case n.IsMissing():
+		return fmt.Sprintf("expected %s in %s", nodeTokenName(n), nodeEnclosingName(n, src))
+	case n.Type() == grammar.NodeBlock:
+		if n.ChildByFieldName(grammar.FieldName) == nil {
+			return "expected a block name after the block kind, then `{`"
+		}
+		return fmt.Sprintf("expected `{` to open block %s", nodeBlockLabel(n, src))
+	default:
+		return fmt.Sprintf("unexpected %s in %s", nodeErrorText(n), nodeEnclosingName(n, src))
+	}
+}
+
+func nodeTokenName(n *sitter.Node) string {
+	if n.IsNamed() {
+		switch n.Type() {
+		case grammar.NodeNumber, grammar.NodeString, grammar.NodeBoolean:
+			return "a value"
+		}
+		return "a " + n.Type()
+	}
+	return "`" + n.Type() + "`"
+}
+
+// nodeErrorText names what an ERROR node holds, shortly.
+func nodeErrorText(n *sitter.Node) string {
+	if n.ChildCount() > 0 {
+		c := n.Child(0)
+		if c.IsNamed() {
+			return c.Type()
+		}
+		return "`" + c.Type() + "`"
+	}
+	return "input"
+}
+
+func nodeEnclosingName(n *sitter.Node, src []byte) string {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == grammar.NodeBlock {
+			return "block " + nodeBlockLabel(p, src)
+		}
+	}
+	return "the file"
+}
+
+func nodeBlockLabel(b *sitter.Node, src []byte) string {
+	if name := b.ChildByFieldName(grammar.FieldName); name != nil {
+		return name.Content(src)
+	}
+	return b.ChildByFieldName(grammar.FieldKind).Content(src)
 }

@@ -45,9 +45,9 @@ func FuzzParse(f *testing.F) {
 		re := grammar.Reparse(tree, edit, next)
 		fresh := grammar.Parse(next)
 		checkTree(t, re.RootNode(), next)
-		freshErr := grammar.FirstSyntaxError(fresh.RootNode()) != nil
+		freshErr := grammar.FirstSyntaxError(fresh.RootNode(), next) != nil
 		if freshErr {
-			if grammar.FirstSyntaxError(re.RootNode()) == nil {
+			if grammar.FirstSyntaxError(re.RootNode(), next) == nil {
 				t.Fatalf("replacing [%d:%d] of %q by %q: a fresh parse finds a syntax error, the incremental one none", s, e, src, text)
 			}
 			return

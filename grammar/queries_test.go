@@ -115,8 +115,8 @@ func TestHighlight(t *testing.T) {
 			t.Fatal(err)
 		}
 		tree := grammar.Parse(src)
-		if bad := grammar.FirstSyntaxError(tree.RootNode()); bad != nil {
-			t.Errorf("%s:%d: syntax error: %s", path, bad.StartPoint().Row+1, grammar.Describe(bad, src))
+		if bad := grammar.FirstSyntaxError(tree.RootNode(), src); bad != nil {
+			t.Errorf("%s:%d: syntax error: %s", path, grammar.PointAt(src, bad.Offset).Row+1, bad.Msg)
 		}
 		captures := highlightCaptures(q, tree.RootNode(), src)
 		asserts := highlightAssertions(src)

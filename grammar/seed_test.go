@@ -32,9 +32,9 @@ func TestSeedsParse(t *testing.T) {
 			t.Fatal(err)
 		}
 		root := grammar.Parse(src).RootNode()
-		if bad := grammar.FirstSyntaxError(root); bad != nil {
-			p := bad.StartPoint()
-			t.Errorf("%s:%d:%d: %s", path, p.Row+1, p.Column+1, grammar.Describe(bad, src))
+		if bad := grammar.FirstSyntaxError(root, src); bad != nil {
+			p := grammar.PointAt(src, bad.Offset)
+			t.Errorf("%s:%d:%d: %s", path, p.Row+1, p.Column+1, bad.Msg)
 		}
 		if root.ChildCount() == 0 {
 			t.Errorf("%s: no blocks", path)

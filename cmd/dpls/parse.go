@@ -43,9 +43,9 @@ func runParse(e env) int {
 			}
 			fmt.Fprintln(e.stdout, grammar.Sexp(root, true))
 		}
-		if bad := grammar.FirstSyntaxError(root); bad != nil {
-			p := grammar.PointAt(src, grammar.ErrorOffset(bad, src))
-			fmt.Fprintf(e.stderr, "%s:%d:%d: %s\n", path, p.Row+1, p.Column+1, grammar.Describe(bad, src))
+		if bad := grammar.FirstSyntaxError(root, src); bad != nil {
+			p := grammar.PointAt(src, bad.Offset)
+			fmt.Fprintf(e.stderr, "%s:%d:%d: %s\n", path, p.Row+1, p.Column+1, bad.Msg)
 			status = 1
 		}
 	}

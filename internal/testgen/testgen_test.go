@@ -17,8 +17,8 @@ func TestWorkspace(t *testing.T) {
 		if n < lines || n > lines+100 {
 			t.Errorf("Workspace(%d) has %d lines", lines, n)
 		}
-		if bad := grammar.FirstSyntaxError(grammar.Parse(src).RootNode()); bad != nil {
-			t.Errorf("Workspace(%d): syntax error at %v: %s", lines, bad.StartPoint(), grammar.Describe(bad, src))
+		if bad := grammar.FirstSyntaxError(grammar.Parse(src).RootNode(), src); bad != nil {
+			t.Errorf("Workspace(%d): syntax error at %v: %s", lines, grammar.PointAt(src, bad.Offset), bad.Msg)
 		}
 		if !bytes.Equal(src, Workspace(lines)) {
 			t.Errorf("Workspace(%d) is not deterministic", lines)
