@@ -61,8 +61,8 @@ func (w *Workspace) EditFile(name string, next []byte, edits []grammar.Edit) *Wo
 	if !ok || cur.doc == nil || len(edits) == 0 {
 		return w.SetFile(name, next)
 	}
-	start, oldEnd, newEnd := grammar.Cover(edits)
-	m, doc := model.Rebuild(name, next, cur.model, cur.doc, start, oldEnd, newEnd)
+	r := grammar.Cover(edits)
+	m, doc := model.Rebuild(name, next, cur.model, cur.doc, r.Start, r.OldEnd, r.NewEnd)
 	snap := w.derive()
 	snap.files[name] = newFileState(m, doc, cur)
 	return snap

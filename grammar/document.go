@@ -216,18 +216,35 @@ func (d *Document) parseRange(src []byte, from, to int, visit func(int, *Flat)) 
 	}
 }
 
-// Cover returns one edit, as byte offsets, that covers edits applied one
-// after another (each in the coordinates of the text the previous one
-// left): the text before start and the text after oldEnd in the original
-// (newEnd in the result) are the same. A client may send several changes
-// in one notification; the document is then edited once.
-func Cover(edits []Edit) (start, oldEnd, newEnd int) {
-	start, oldEnd, newEnd = int(edits[0].StartByte), int(edits[0].OldEndByte), int(edits[0].NewEndByte)
-	for _, e := range edits[1:] {
-		reach := max(int(e.OldEndByte), newEnd)
-		oldEnd += reach - newEnd
-		newEnd = reach + int(e.NewEndByte) - int(e.OldEndByte)
-		start = min(start, int(e.StartByte))
+// Replacement is one text change in byte offsets: bytes [Start, OldEnd)
+// of the old text became bytes [Start, NewEnd) of the new one, and the
+// text around them is the same.
+type Replacement struct{ Start, OldEnd, NewEnd int }
+
+// Then composes r with next, the change that followed it: one replacement
+// from r's old text to next's new text.
+func (r Replacement) Then(next Replacement) Replacement {
+	end := max(r.NewEnd, next.OldEnd) // in the text between the two
+	return Replacement{
+		Start:  min(r.Start, next.Start),
+		OldEnd: end - (r.NewEnd - r.OldEnd),
+		NewEnd: end + (next.NewEnd - next.OldEnd),
 	}
-	return start, oldEnd, newEnd
+}
+
+// Cover returns one replacement that covers edits applied one after
+// another (each in the coordinates of the text the previous one left); no
+// edits give the empty one. A client may send several changes in one
+// notification; the document is then edited once.
+func Cover(edits []Edit) Replacement {
+	var r Replacement
+	for i, e := range edits {
+		step := Replacement{int(e.StartByte), int(e.OldEndByte), int(e.NewEndByte)}
+		if i == 0 {
+			r = step
+		} else {
+			r = r.Then(step)
+		}
+	}
+	return r
 }

@@ -304,12 +304,13 @@ func TestCover(t *testing.T) {
 			e, text = grammar.EditFor(text, start, oldEnd, ins)
 			edits = append(edits, e)
 		}
-		start, oldEnd, newEnd := grammar.Cover(edits)
+		r := grammar.Cover(edits)
+		start, oldEnd, newEnd := r.Start, r.OldEnd, r.NewEnd
 		ok := 0 <= start && start <= oldEnd && oldEnd <= len(orig) && start <= newEnd && newEnd <= len(text) &&
 			newEnd-oldEnd == len(text)-len(orig) &&
 			bytes.Equal(orig[:start], text[:start]) && bytes.Equal(orig[oldEnd:], text[newEnd:])
 		if !ok {
-			t.Fatalf("Cover(%+v) = %d, %d, %d for %q → %q", edits, start, oldEnd, newEnd, orig, text)
+			t.Fatalf("Cover(%+v) = %+v for %q → %q", edits, r, orig, text)
 		}
 	}
 }

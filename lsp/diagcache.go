@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/dpls-dev/dpls/analysis/rule"
+	"github.com/dpls-dev/dpls/grammar"
 )
 
 // encodedDiags is one file's publication as sent: the params bytes, the
@@ -29,26 +30,9 @@ type encodedItem struct {
 	foreign    bool
 }
 
-// textChange is how one text became another: old[:start] and new[:start]
-// are equal, and so are old[oldEnd:] and new[newEnd:].
-type textChange struct {
-	start, oldEnd, newEnd int
-}
-
-// then composes c with the change next that followed it: one change
-// from c's old text to next's new text.
-func (c textChange) then(next textChange) textChange {
-	end := max(c.newEnd, next.oldEnd) // in the text between the two
-	return textChange{
-		start:  min(c.start, next.start),
-		oldEnd: end - (c.newEnd - c.oldEnd),
-		newEnd: end + (next.newEnd - next.oldEnd),
-	}
-}
-
 // diffText finds the change from old to new by comparing them from both
 // ends, in blocks, at memory speed.
-func diffText(old, new []byte) textChange {
+func diffText(old, new []byte) grammar.Replacement {
 	n := min(len(old), len(new))
 	const block = 4096
 	p := 0
@@ -65,7 +49,7 @@ func diffText(old, new []byte) textChange {
 	for s < rest && old[len(old)-s-1] == new[len(new)-s-1] {
 		s++
 	}
-	return textChange{start: p, oldEnd: len(old) - s, newEnd: len(new) - s}
+	return grammar.Replacement{Start: p, OldEnd: len(old) - s, NewEnd: len(new) - s}
 }
 
 // reuse says which findings of the previous publication may be copied into
@@ -77,7 +61,7 @@ func diffText(old, new []byte) textChange {
 // for o after the change it is the same but for the line number, shifted by
 // the lines the change added, provided o's line starts after the change.
 type reuse struct {
-	ch        textChange
+	ch        grammar.Replacement
 	same      bool // the texts are equal: every position holds
 	afterLine int  // the first line start after the change, in the new text
 	lines     int  // lines added by the change
@@ -93,9 +77,9 @@ func newReuse(prev, next *document) reuse {
 		ch = diffText(prev.text, next.text)
 	}
 	pm, nm := prev.mapper(), next.mapper()
-	r := reuse{ch: ch, lines: nm.lineCount() - pm.lineCount(), bytes: ch.newEnd - ch.oldEnd}
+	r := reuse{ch: ch, lines: nm.lineCount() - pm.lineCount(), bytes: ch.NewEnd - ch.OldEnd}
 	r.afterLine = len(next.text) + 1 // none: no offset qualifies
-	if l := nm.line(ch.newEnd) + 1; l < nm.lineCount() {
+	if l := nm.line(ch.NewEnd) + 1; l < nm.lineCount() {
 		r.afterLine = nm.lineStart(l)
 	}
 	return r
@@ -103,7 +87,7 @@ func newReuse(prev, next *document) reuse {
 
 // before maps an offset of the new text to the old one when it lies
 // before the change.
-func (r reuse) before(o int) (int, bool) { return o, r.same || o < r.ch.start }
+func (r reuse) before(o int) (int, bool) { return o, r.same || o < r.ch.Start }
 
 // after maps an offset of the new text to the old one when its line starts
 // after the change.

@@ -89,7 +89,7 @@ func checkEncodingUnderEdits(t *testing.T, enc encoding) {
 			}
 			if want := reference(t, snap, c.doc); !bytes.Equal(got.raw, want) {
 				t.Fatalf("step %d, %s: encoding differs from json.Marshal at byte %d:\n got %s\nwant %s",
-					step, c.doc.name, diffText(got.raw, want).start, clip(got.raw, want), clip(want, got.raw))
+					step, c.doc.name, diffText(got.raw, want).Start, clip(got.raw, want), clip(want, got.raw))
 			}
 			pub.recycle(*c.prev)
 			*c.prev = got
@@ -104,7 +104,7 @@ func checkEncodingUnderEdits(t *testing.T, enc encoding) {
 		doc := snap.docs[nameA]
 		m := doc.mapper()
 		var next *mapper
-		var hint *textChange
+		var hint *grammar.Replacement
 		if step%97 == 0 { // a full replacement
 			next = newMapper(append(bytes.Clone(base[:len(base)/2]), "fault_tolerance X {\n}\n"...), enc)
 			snap = &snapshot{ws: snap.ws.SetFile(nameA, next.src), docs: snap.docs}
@@ -123,7 +123,7 @@ func checkEncodingUnderEdits(t *testing.T, enc encoding) {
 			}
 			var e grammar.Edit
 			next, e = m.apply(start, end, []byte(text))
-			hint = &textChange{start: start, oldEnd: end, newEnd: start + len(text)}
+			hint = &grammar.Replacement{Start: start, OldEnd: end, NewEnd: start + len(text)}
 			snap = &snapshot{ws: snap.ws.EditFile(nameA, next.src, []grammar.Edit{e}), docs: snap.docs}
 		}
 		nd := newDocument(nameA, doc.uri, next.src, enc).withMapper(next)
@@ -151,7 +151,7 @@ func checkEncodingUnderEdits(t *testing.T, enc encoding) {
 
 // clip shows a around the first difference from b.
 func clip(a, b []byte) string {
-	i := diffText(a, b).start
+	i := diffText(a, b).Start
 	return string(a[max(0, i-80):min(len(a), i+80)])
 }
 
@@ -159,15 +159,15 @@ func TestDiffText(t *testing.T) {
 	long := bytes.Repeat([]byte("abcdefgh"), 2000)
 	tests := []struct {
 		old, new string
-		want     textChange
+		want     grammar.Replacement
 	}{
-		{"hello", "hello", textChange{5, 5, 5}},
-		{"hello", "help", textChange{3, 5, 4}},
-		{"aaa", "aaaa", textChange{3, 3, 4}}, // the prefix wins; the suffix may not overlap it
-		{"", "x", textChange{0, 0, 1}},
-		{"abc", "", textChange{0, 3, 0}},
-		{string(long), string(long[:5000]) + "Z" + string(long[5000:]), textChange{5000, 5000, 5001}},
-		{string(long), string(long[:9000]) + string(long[9100:]), textChange{9000, 9100, 9000}},
+		{"hello", "hello", grammar.Replacement{Start: 5, OldEnd: 5, NewEnd: 5}},
+		{"hello", "help", grammar.Replacement{Start: 3, OldEnd: 5, NewEnd: 4}},
+		{"aaa", "aaaa", grammar.Replacement{Start: 3, OldEnd: 3, NewEnd: 4}}, // the prefix wins; the suffix may not overlap it
+		{"", "x", grammar.Replacement{Start: 0, OldEnd: 0, NewEnd: 1}},
+		{"abc", "", grammar.Replacement{Start: 0, OldEnd: 3, NewEnd: 0}},
+		{string(long), string(long[:5000]) + "Z" + string(long[5000:]), grammar.Replacement{Start: 5000, OldEnd: 5000, NewEnd: 5001}},
+		{string(long), string(long[:9000]) + string(long[9100:]), grammar.Replacement{Start: 9000, OldEnd: 9100, NewEnd: 9000}},
 	}
 	for _, tt := range tests {
 		if got := diffText([]byte(tt.old), []byte(tt.new)); got != tt.want {
@@ -180,28 +180,28 @@ func TestDiffText(t *testing.T) {
 // the composed change describes the texts at both ends: equal before its
 // start, equal after its ends.
 func TestTextChangeThen(t *testing.T) {
-	if got, want := (textChange{2, 5, 3}).then(textChange{10, 10, 12}), (textChange{2, 12, 12}); got != want {
+	if got, want := (grammar.Replacement{Start: 2, OldEnd: 5, NewEnd: 3}).Then(grammar.Replacement{Start: 10, OldEnd: 10, NewEnd: 12}), (grammar.Replacement{Start: 2, OldEnd: 12, NewEnd: 12}); got != want {
 		t.Errorf("then = %+v, want %+v", got, want)
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 2000 {
 		old := []byte("0123456789abcdefghijklmnopqrstuvwxyz")
 		cur := bytes.Clone(old)
-		var all textChange
+		var all grammar.Replacement
 		for i := range 1 + rng.IntN(4) {
 			start := rng.IntN(len(cur) + 1)
 			end := min(len(cur), start+rng.IntN(6))
 			text := bytes.Repeat([]byte{'#'}, rng.IntN(4))
 			cur = append(append(bytes.Clone(cur[:start]), text...), cur[end:]...)
-			step := textChange{start: start, oldEnd: end, newEnd: start + len(text)}
+			step := grammar.Replacement{Start: start, OldEnd: end, NewEnd: start + len(text)}
 			if i == 0 {
 				all = step
 			} else {
-				all = all.then(step)
+				all = all.Then(step)
 			}
 		}
-		if all.start > all.oldEnd || all.start > all.newEnd || all.oldEnd > len(old) || all.newEnd > len(cur) ||
-			!bytes.Equal(old[:all.start], cur[:all.start]) || !bytes.Equal(old[all.oldEnd:], cur[all.newEnd:]) {
+		if all.Start > all.OldEnd || all.Start > all.NewEnd || all.OldEnd > len(old) || all.NewEnd > len(cur) ||
+			!bytes.Equal(old[:all.Start], cur[:all.Start]) || !bytes.Equal(old[all.OldEnd:], cur[all.NewEnd:]) {
 			t.Fatalf("composed %+v does not describe %q → %q", all, old, cur)
 		}
 	}
@@ -211,13 +211,13 @@ func TestTextChangeThen(t *testing.T) {
 // asks for the change across all of them, and across none that connect.
 func TestChangeFromWalksVersions(t *testing.T) {
 	v1 := newDocument("a", "file:///a", []byte("hello world"), utf16)
-	v2 := newDocument("a", "file:///a", []byte("hello, world"), utf16).editedFrom(v1, textChange{5, 5, 6})
-	v3 := newDocument("a", "file:///a", []byte("hello, world!"), utf16).editedFrom(v2, textChange{12, 12, 13})
-	v4 := newDocument("a", "file:///a", []byte("jello, world!"), utf16).editedFrom(v3, textChange{0, 1, 1})
-	if got, ok := v4.changeFrom(v1); !ok || got != (textChange{0, 11, 13}) {
+	v2 := newDocument("a", "file:///a", []byte("hello, world"), utf16).editedFrom(v1, grammar.Replacement{Start: 5, OldEnd: 5, NewEnd: 6})
+	v3 := newDocument("a", "file:///a", []byte("hello, world!"), utf16).editedFrom(v2, grammar.Replacement{Start: 12, OldEnd: 12, NewEnd: 13})
+	v4 := newDocument("a", "file:///a", []byte("jello, world!"), utf16).editedFrom(v3, grammar.Replacement{Start: 0, OldEnd: 1, NewEnd: 1})
+	if got, ok := v4.changeFrom(v1); !ok || got != (grammar.Replacement{Start: 0, OldEnd: 11, NewEnd: 13}) {
 		t.Errorf("v4 from v1: %+v %v, want {0 11 13} true", got, ok)
 	}
-	if got, ok := v3.changeFrom(v2); !ok || got != (textChange{12, 12, 13}) {
+	if got, ok := v3.changeFrom(v2); !ok || got != (grammar.Replacement{Start: 12, OldEnd: 12, NewEnd: 13}) {
 		t.Errorf("v3 from v2: %+v %v, want {12 12 13} true", got, ok)
 	}
 	other := newDocument("a", "file:///a", []byte("hello world"), utf16)

@@ -26,8 +26,7 @@ func didChange(_ context.Context, s *Server, _ *snapshot, params []byte) (any, e
 			return nil
 		}
 		m, edits, full := old.mapper(), []grammar.Edit(nil), false
-		var window textChange // all edits as one, in the terms of old's text
-		for i, ch := range p.ContentChanges {
+		for _, ch := range p.ContentChanges {
 			if ch.Range == nil {
 				m, full = newMapper([]byte(ch.Text), s.client.enc), true
 				continue
@@ -36,12 +35,6 @@ func didChange(_ context.Context, s *Server, _ *snapshot, params []byte) (any, e
 			var e grammar.Edit
 			m, e = m.apply(span.Start, span.End, []byte(ch.Text))
 			edits = append(edits, e)
-			step := textChange{start: span.Start, oldEnd: span.End, newEnd: span.Start + len(ch.Text)}
-			if i == 0 {
-				window = step
-			} else {
-				window = window.then(step)
-			}
 		}
 		ws := cur.ws
 		if full { // edits after a full replacement do not apply to the old tree
@@ -52,7 +45,7 @@ func didChange(_ context.Context, s *Server, _ *snapshot, params []byte) (any, e
 		doc := newDocument(name, old.uri, m.src, s.client.enc).withMapper(m)
 		doc.open, doc.version = true, version
 		if !full {
-			doc.editedFrom(old, window)
+			doc.editedFrom(old, grammar.Cover(edits)) // all edits as one, in the terms of old's text
 		}
 		return cur.with(ws, name, doc)
 	})

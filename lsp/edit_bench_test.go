@@ -280,7 +280,7 @@ func benchmarkPublication(b *testing.B, text []byte, line, col int, typed string
 	m1 := v1.mapper()
 	at := m1.Offset(pos(uint32(line), uint32(col)))
 	m2, e := m1.apply(at, at, []byte(typed))
-	v2 := newDocument(name, v1.uri, m2.src, utf16).withMapper(m2).editedFrom(v1, textChange{at, at, at + len(typed)})
+	v2 := newDocument(name, v1.uri, m2.src, utf16).withMapper(m2).editedFrom(v1, grammar.Replacement{Start: at, OldEnd: at, NewEnd: at + len(typed)})
 	v2.open, v2.version = true, 2
 	snaps := [2]*snapshot{
 		{ws: ws, docs: map[string]*document{name: v1}},

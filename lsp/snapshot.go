@@ -10,6 +10,7 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/dpls-dev/dpls/analysis"
+	"github.com/dpls-dev/dpls/grammar"
 	"github.com/dpls-dev/dpls/lsp/internal/protocol"
 )
 
@@ -41,7 +42,7 @@ type document struct {
 	// to find what an edit moved (diagcache.go). The pointer is weak: a
 	// version must not keep every version before it alive.
 	from   weak.Pointer[document]
-	change textChange
+	change grammar.Replacement
 }
 
 func newDocument(name string, u protocol.DocumentURI, text []byte, enc encoding) *document {
@@ -66,7 +67,7 @@ func (d *document) withMapper(m *mapper) *document {
 }
 
 // editedFrom records that d is prev changed by ch (d is not shared yet).
-func (d *document) editedFrom(prev *document, ch textChange) *document {
+func (d *document) editedFrom(prev *document, ch grammar.Replacement) *document {
 	d.from, d.change = weak.Make(prev), ch
 	return d
 }
@@ -74,25 +75,25 @@ func (d *document) editedFrom(prev *document, ch textChange) *document {
 // changeFrom returns how d's text came from prev's, when the versions
 // between them (at most a few: those of one debounce interval) record it
 // and are still alive.
-func (d *document) changeFrom(prev *document) (textChange, bool) {
-	var steps [16]textChange // newest first
+func (d *document) changeFrom(prev *document) (grammar.Replacement, bool) {
+	var steps [16]grammar.Replacement // newest first
 	cur := d
 	for n := 0; n < len(steps); n++ {
 		from := cur.from.Value()
 		if from == nil {
-			return textChange{}, false
+			return grammar.Replacement{}, false
 		}
 		steps[n] = cur.change
 		if from == prev {
 			ch := steps[n]
 			for i := n - 1; i >= 0; i-- {
-				ch = ch.then(steps[i])
+				ch = ch.Then(steps[i])
 			}
 			return ch, true
 		}
 		cur = from
 	}
-	return textChange{}, false
+	return grammar.Replacement{}, false
 }
 
 // file returns the document of a URI, or nil.
