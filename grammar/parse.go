@@ -21,7 +21,7 @@ var parsers = sync.Pool{New: func() any {
 // Parse parses src from scratch. It never fails on any input: syntax errors
 // become ERROR and MISSING nodes in the tree.
 func Parse(src []byte) *sitter.Tree {
-	t, err := parse(context.Background(), nil, src)
+	t, err := parse(nil, src)
 	if err != nil {
 		// Only cancellation can fail a parse, and Background is never cancelled.
 		panic(fmt.Sprintf("grammar: parse without cancellation failed: %v", err))
@@ -29,15 +29,10 @@ func Parse(src []byte) *sitter.Tree {
 	return t
 }
 
-// ParseContext parses src, giving up when ctx is done.
-func ParseContext(ctx context.Context, src []byte) (*sitter.Tree, error) {
-	return parse(ctx, nil, src)
-}
-
-func parse(ctx context.Context, old *sitter.Tree, src []byte) (*sitter.Tree, error) {
+func parse(old *sitter.Tree, src []byte) (*sitter.Tree, error) {
 	p := parsers.Get().(*sitter.Parser)
 	defer parsers.Put(p)
-	t, err := p.ParseCtx(ctx, old, src)
+	t, err := p.ParseCtx(context.Background(), old, src)
 	// ParseCtx stops referring to old once it has its C pointer, so the
 	// collector could run old's finalizer (ts_tree_delete) while
 	// tree-sitter is still reusing its subtrees.
@@ -105,13 +100,9 @@ func Reparse(old *sitter.Tree, e Edit, next []byte) *sitter.Tree {
 			return t
 		}
 	}
-	t, err := parse(context.Background(), old, next)
+	t, err := parse(old, next)
 	if err != nil {
 		panic(fmt.Sprintf("grammar: reparse without cancellation failed: %v", err))
 	}
 	return t
 }
-
-// EditTree applies e to t without reparsing, for a change made of several
-// edits: apply all but the last with EditTree, then Reparse with the last.
-func EditTree(t *sitter.Tree, e Edit) { editTree(t, e) }
