@@ -105,6 +105,19 @@ func (w *Workspace) Files() []string {
 	return names
 }
 
+// Position is where loc starts as compilers print it, and as the command
+// line and the editor name a finding that stops generation: the 1-based
+// line and the 1-based column in bytes. It is 0, 0 when the workspace does
+// not hold the file.
+func (w *Workspace) Position(loc rule.Location) (line, col int) {
+	f := w.File(loc.File)
+	if f == nil {
+		return 0, 0
+	}
+	p := grammar.PointAt(f.Src, min(loc.Span.Start, len(f.Src)))
+	return int(p.Row) + 1, int(p.Column) + 1
+}
+
 // File returns the model of one file, or nil.
 func (w *Workspace) File(name string) *model.File {
 	if f, ok := w.files[name]; ok {

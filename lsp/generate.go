@@ -126,7 +126,7 @@ func (s *Server) inputError(ws *analysis.Workspace, errs []rule.Diagnostic) erro
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		line, col := registry.Position(ws, d.Location)
+		line, col := ws.Position(d.Location)
 		fmt.Fprintf(&b, "%s:%d:%d: %s", s.folderRelative(d.File), line, col, d.Message)
 	}
 	if n := len(errs) - maxNamedErrors; n > 0 {

@@ -152,7 +152,7 @@ func consumedKinds(ts []generators.Target) string {
 // position renders a location as file:line:col (1-based, columns in
 // bytes, as compilers print them).
 func position(ws *analysis.Workspace, loc rule.Location) string {
-	line, col := registry.Position(ws, loc)
+	line, col := ws.Position(loc)
 	if line == 0 {
 		return loc.File
 	}

@@ -36,23 +36,3 @@ func InputErrors(ws *analysis.Workspace, outputs []Output) []rule.Diagnostic {
 	}
 	return out
 }
-
-// Position is where loc starts as compilers print it, and as both the
-// command line and the editor name a finding that stops generation: the
-// 1-based line and the 1-based column in bytes. It is 0, 0 when the
-// workspace does not hold the file.
-func Position(ws *analysis.Workspace, loc rule.Location) (line, col int) {
-	f := ws.File(loc.File)
-	if f == nil {
-		return 0, 0
-	}
-	line, col = 1, 1
-	for i := 0; i < loc.Span.Start && i < len(f.Src); i++ {
-		if f.Src[i] == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return line, col
-}

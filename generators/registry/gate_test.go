@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/dpls-dev/dpls/analysis"
-	"github.com/dpls-dev/dpls/analysis/model"
 	"github.com/dpls-dev/dpls/analysis/rule"
 	"github.com/dpls-dev/dpls/generators"
 	"github.com/dpls-dev/dpls/generators/kubernetes"
@@ -39,7 +38,7 @@ deploy_kubernetes Ok {
 func describe(ws *analysis.Workspace, ds []rule.Diagnostic) string {
 	var b strings.Builder
 	for _, d := range ds {
-		line, col := Position(ws, d.Location)
+		line, col := ws.Position(d.Location)
 		fmt.Fprintf(&b, "%s:%d:%d: %s [%s]\n", d.File, line, col, d.Message, d.Code)
 	}
 	return b.String()
@@ -88,17 +87,5 @@ func TestInputErrors(t *testing.T) {
 	}
 	if got := InputErrors(ws, nil); got != nil {
 		t.Errorf("no outputs, yet blocked: %v", got)
-	}
-}
-
-func TestPosition(t *testing.T) {
-	ws := analysis.New(analysis.Config{}).SetFile("a.dpl", []byte("// é\nx\n"))
-	for _, c := range []struct{ offset, line, col int }{{0, 1, 1}, {4, 1, 5}, {6, 2, 1}, {7, 2, 2}} {
-		if line, col := Position(ws, rule.Location{File: "a.dpl", Span: model.Span{Start: c.offset, End: c.offset}}); line != c.line || col != c.col {
-			t.Errorf("Position(%d) = %d:%d, want %d:%d", c.offset, line, col, c.line, c.col)
-		}
-	}
-	if line, col := Position(ws, rule.Location{File: "b.dpl"}); line != 0 || col != 0 {
-		t.Errorf("Position in a file not in the workspace = %d:%d, want 0:0", line, col)
 	}
 }
