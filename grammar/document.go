@@ -23,7 +23,7 @@ import (
 type Document struct {
 	// st holds each part's first byte; the first part starts at 0, so even
 	// an empty text has one (empty) part.
-	st   starts
+	st   Offsets
 	size int
 	// closeBound and dead carry the scanner's state (see scanner): no `*/`
 	// pair starts at or after closeBound, and no unclosed `/*` lies
@@ -43,18 +43,18 @@ type Change struct {
 func Split(src []byte) *Document {
 	sc := newScanner(src)
 	all, _ := sc.scan([]int{0}, 0, nil)
-	return &Document{st: newStarts(all), size: len(src), closeBound: sc.closeBound, dead: sc.dead}
+	return &Document{st: NewOffsets(all), size: len(src), closeBound: sc.closeBound, dead: sc.dead}
 }
 
 // Parts returns the number of parts.
-func (d *Document) Parts() int { return d.st.len() }
+func (d *Document) Parts() int { return d.st.Len() }
 
 // Part returns the byte range of part k.
 func (d *Document) Part(k int) (start, end int) {
-	if k+1 < d.st.len() {
-		return d.st.at(k), d.st.at(k + 1)
+	if k+1 < d.st.Len() {
+		return d.st.At(k), d.st.At(k + 1)
 	}
-	return d.st.at(k), d.size
+	return d.st.At(k), d.size
 }
 
 // Edit returns the document of next, the text after replacing the
@@ -71,49 +71,49 @@ func (d *Document) Edit(next []byte, start, oldEnd, newEnd int) (*Document, Chan
 	}
 	// The part whose scan starts the rescan: the one holding the byte
 	// before the edit, or an earlier one when the edit unmade its header.
-	n := d.st.len()
-	i := max(0, d.st.search(start)-1)
-	for i > 0 && !isHeader(next, d.st.at(i)) {
+	n := d.st.Len()
+	i := max(0, d.st.Search(start)-1)
+	for i > 0 && !isHeader(next, d.st.At(i)) {
 		i--
 	}
-	si := d.st.at(i)
+	si := d.st.At(i)
 	if createsClose(next, start, newEnd) && d.dead < si {
 		// A `*/` typed after a `/*` that had none turns everything between
 		// into a comment: scan the whole text again.
 		sc := &scanner{src: next, closeBound: nd.closeBound, dead: len(next)}
 		all, _ := sc.scan([]int{0}, 0, nil)
-		nd.st, nd.closeBound, nd.dead = newStarts(all), sc.closeBound, sc.dead
+		nd.st, nd.closeBound, nd.dead = NewOffsets(all), sc.closeBound, sc.dead
 		return nd, d.diff(nd, start, oldEnd, delta)
 	}
 	sc := &scanner{src: next, closeBound: nd.closeBound, dead: len(next)}
 	// Old part starts at or after the edit are where the scan may stop;
 	// part 0 is no header, only the start of the text.
-	j := max(1, d.st.search(oldEnd))
+	j := max(1, d.st.Search(oldEnd))
 	stop := func(p int) bool {
-		for j < n && d.st.at(j)+delta < p {
+		for j < n && d.st.At(j)+delta < p {
 			j++
 		}
-		return j < n && d.st.at(j)+delta == p
+		return j < n && d.st.At(j)+delta == p
 	}
 	found, end := sc.scan(nil, sc.line(si), stop)
 	oldTo := n
 	if end < len(next) {
 		oldTo = j
 	}
-	nd.st, nd.closeBound = d.st.replace(i+1, oldTo, found, delta), sc.closeBound
+	nd.st, nd.closeBound = d.st.Replace(i+1, oldTo, found, delta), sc.closeBound
 	nd.dead = d.nextDead(sc.dead, si, j, end, delta)
 	// Old parts [i, oldTo) were scanned again; the parts after them are
 	// the old ones, moved. Part i is kept too when the edit starts at its
 	// end and its end did not move.
 	from := i
-	if i+1 < n && d.st.at(i+1) <= start {
+	if i+1 < n && d.st.At(i+1) <= start {
 		newEndI := len(next)
 		if len(found) > 0 {
 			newEndI = found[0]
 		} else if oldTo < n {
-			newEndI = d.st.at(oldTo) + delta
+			newEndI = d.st.At(oldTo) + delta
 		}
-		if newEndI == d.st.at(i+1) {
+		if newEndI == d.st.At(i+1) {
 			from++
 		}
 	}
@@ -129,7 +129,7 @@ func (d *Document) nextDead(found, from, j, end, delta int) int {
 		return d.dead
 	case found < end:
 		return found
-	case j < d.st.len() && d.dead >= d.st.at(j):
+	case j < d.st.Len() && d.dead >= d.st.At(j):
 		return d.dead + delta
 	case d.dead >= d.size:
 		return found
@@ -149,7 +149,7 @@ func createsClose(next []byte, start, newEnd int) bool {
 // part is unchanged when its bounds are the same (moved by delta after the
 // edit) and its text lies wholly before start or wholly after oldEnd.
 func (d *Document) diff(nd *Document, start, oldEnd, delta int) Change {
-	olds, news := d.st.between(0, d.st.len(), 0, nil), nd.st.between(0, nd.st.len(), 0, nil)
+	olds, news := d.st.Between(0, d.st.Len(), 0, nil), nd.st.Between(0, nd.st.Len(), 0, nil)
 	from := 0
 	for from+1 < len(olds) && from+1 < len(news) && olds[from+1] <= start && olds[from+1] == news[from+1] {
 		from++
@@ -188,8 +188,8 @@ func (d *Document) Parse(src []byte, from, to int, visit func(part int, fl *Flat
 	var runs []int
 	for k := from; k < to; {
 		runs = append(runs, k)
-		goal := d.st.at(k) + parallelBytes
-		for k++; k < to && d.st.at(k) < goal; k++ {
+		goal := d.st.At(k) + parallelBytes
+		for k++; k < to && d.st.At(k) < goal; k++ {
 		}
 	}
 	runs = append(runs, to)

@@ -39,7 +39,7 @@ func (e encoding) String() string {
 // tree-sitter counts rows; a lone "\r" is not a line break.
 type mapper struct {
 	src   []byte
-	lines lineIndex // where each line starts
+	lines grammar.Offsets // where each line starts
 	enc   encoding
 }
 
@@ -53,30 +53,35 @@ func newMapper(src []byte, enc encoding) *mapper {
 		i += j + 1
 		lines = append(lines, i)
 	}
-	return &mapper{src: src, lines: newLineIndex(lines), enc: enc}
+	return &mapper{src: src, lines: grammar.NewOffsets(lines), enc: enc}
 }
 
 // lineCount returns the number of lines.
-func (m *mapper) lineCount() int { return m.lines.count() }
+func (m *mapper) lineCount() int { return m.lines.Len() }
 
 // lineStart returns the offset where line (0 <= line < lineCount) starts.
-func (m *mapper) lineStart(line int) int { return m.lines.start(line) }
+func (m *mapper) lineStart(line int) int { return m.lines.At(line) }
 
 // line returns the line holding offset, which must be in [0, len(src)].
 func (m *mapper) line(offset int) int {
-	l, _ := m.lines.lineAt(offset)
-	return l
+	return m.lines.Search(offset+1) - 1
+}
+
+// lineAt returns the line holding offset (in [0, len(src)]) and its start.
+func (m *mapper) lineAt(offset int) (line, start int) {
+	line = m.line(offset)
+	return line, m.lines.At(line)
 }
 
 // lineEnd returns the offset where line's content ends, before its line break.
-func (m *mapper) lineEnd(line int) int { return m.lineEndFrom(line, m.lines.start(line)) }
+func (m *mapper) lineEnd(line int) int { return m.lineEndFrom(line, m.lines.At(line)) }
 
 // lineEndFrom is lineEnd for a line whose start the caller knows.
 func (m *mapper) lineEndFrom(line, start int) int {
-	if line+1 >= m.lines.count() {
+	if line+1 >= m.lines.Len() {
 		return len(m.src)
 	}
-	end := m.lines.start(line+1) - 1
+	end := m.lines.At(line+1) - 1
 	if end > start && m.src[end-1] == '\r' {
 		end--
 	}
@@ -94,7 +99,7 @@ func (m *mapper) runeStart(offset, lineStart int) int {
 // Position converts a byte offset to a position.
 func (m *mapper) Position(offset int) protocol.Position {
 	offset = min(max(offset, 0), len(m.src))
-	line, start := m.lines.lineAt(offset)
+	line, start := m.lineAt(offset)
 	end := m.runeStart(min(offset, m.lineEndFrom(line, start)), start)
 	char := end - start
 	if m.enc == utf16 {
@@ -106,10 +111,10 @@ func (m *mapper) Position(offset int) protocol.Position {
 // Offset converts a position to a byte offset, clamping it into the document.
 // A UTF-16 position inside a surrogate pair means the start of that character.
 func (m *mapper) Offset(p protocol.Position) int {
-	if int(p.Line) >= m.lines.count() {
+	if int(p.Line) >= m.lines.Len() {
 		return len(m.src)
 	}
-	start := m.lines.start(int(p.Line))
+	start := m.lines.At(int(p.Line))
 	end := m.lineEndFrom(int(p.Line), start)
 	if m.enc == utf8Bytes {
 		return m.runeStart(min(start+int(p.Character), end), start)
@@ -146,7 +151,7 @@ func (m *mapper) Span(r protocol.Range) model.Span {
 
 // point is offset as tree-sitter counts it: row and byte column.
 func (m *mapper) point(offset int) sitter.Point {
-	line, start := m.lines.lineAt(offset)
+	line, start := m.lineAt(offset)
 	return sitter.Point{Row: uint32(line), Column: uint32(offset - start)}
 }
 
@@ -171,7 +176,7 @@ func (m *mapper) apply(start, end int, text []byte) (*mapper, grammar.Edit) {
 		i += j + 1
 		added = append(added, start+i)
 	}
-	next := &mapper{src: src, lines: m.lines.splice(keep, rest, added, len(text)-(end-start)), enc: m.enc}
+	next := &mapper{src: src, lines: m.lines.Replace(keep, rest, added, len(text)-(end-start)), enc: m.enc}
 	return next, grammar.Edit{
 		StartByte:   uint32(start),
 		OldEndByte:  uint32(end),

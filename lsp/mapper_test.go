@@ -113,8 +113,8 @@ func TestMapperApply(t *testing.T) {
 		if edit != wantEdit {
 			t.Errorf("%+v: edit %+v, want %+v", c, edit, wantEdit)
 		}
-		if fresh := newMapper(wantSrc, utf16); !equalInts(next.lines.all(), fresh.lines.all()) {
-			t.Errorf("%+v: lines %v, want %v", c, next.lines.all(), fresh.lines.all())
+		if fresh := newMapper(wantSrc, utf16); !equalInts(allLines(next), allLines(fresh)) {
+			t.Errorf("%+v: lines %v, want %v", c, allLines(next), allLines(fresh))
 		}
 	}
 }

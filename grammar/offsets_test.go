@@ -6,17 +6,17 @@ import (
 	"testing"
 )
 
-// TestStartsReplace checks chunked starts against a plain list under
+// TestOffsetsReplace checks chunked offsets against a plain list under
 // random replacements: runs of parts replaced anywhere, including at
 // chunk boundaries, across chunks, and at the ends.
-func TestStartsReplace(t *testing.T) {
+func TestOffsetsReplace(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	for round := range 200 {
 		ref := []int{0}
 		for len(ref) < 1+r.IntN(600) {
 			ref = append(ref, ref[len(ref)-1]+1+r.IntN(50))
 		}
-		s := newStarts(slices.Clone(ref))
+		s := NewOffsets(slices.Clone(ref))
 		for step := range 30 {
 			from := 1 + r.IntN(len(ref))
 			if from > len(ref) {
@@ -40,17 +40,23 @@ func TestStartsReplace(t *testing.T) {
 			for _, v := range ref[to:] {
 				want = append(want, v+delta)
 			}
-			s = s.replace(from, to, run, delta)
-			if got := s.between(0, s.len(), 0, nil); !slices.Equal(got, want) {
+			prev := s
+			s = s.Replace(from, to, run, delta)
+			// The chunks after the replaced entries keep their arrays.
+			if last, prevLast := s.chunks[len(s.chunks)-1], prev.chunks[len(prev.chunks)-1]; to < prevLast.first &&
+				&last.rel[0] != &prevLast.rel[0] {
+				t.Fatalf("round %d step %d: a replacement before the last chunk copied it", round, step)
+			}
+			if got := s.Between(0, s.Len(), 0, nil); !slices.Equal(got, want) {
 				t.Fatalf("round %d step %d: replace(%d, %d, %d parts, %d):\ngot  %v\nwant %v", round, step, from, to, len(run), delta, got, want)
 			}
 			for k := range want {
-				if s.at(k) != want[k] {
-					t.Fatalf("round %d step %d: at(%d) = %d, want %d", round, step, k, s.at(k), want[k])
+				if s.At(k) != want[k] {
+					t.Fatalf("round %d step %d: at(%d) = %d, want %d", round, step, k, s.At(k), want[k])
 				}
 			}
 			for _, off := range []int{0, want[len(want)/2], want[len(want)-1], want[len(want)-1] + 1} {
-				if got, w := s.search(off), sortSearch(want, off); got != w {
+				if got, w := s.Search(off), sortSearch(want, off); got != w {
 					t.Fatalf("round %d step %d: search(%d) = %d, want %d", round, step, off, got, w)
 				}
 			}
