@@ -17,6 +17,10 @@ function! s:dpls_jobs() abort
 endfunction
 
 function! s:run() abort
+  " ALE wraps the command in 'shell'. Debian's /bin/sh (dash) does not exec
+  " a lone command, so the linter must: pin the shell so that this test
+  " checks the same thing on every machine, whatever $SHELL says.
+  set shell=/bin/sh
   let g:dpls_lsp = 'ale'
   let g:ale_dpl_dpls_executable = empty($DPLS_CMD) ? 'dpls' : $DPLS_CMD
   let g:ale_linters = {'dpl': ['dpls']}

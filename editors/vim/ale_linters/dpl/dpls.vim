@@ -8,11 +8,17 @@ endif
 
 call ale#Set('dpl_dpls_executable', 'dpls')
 
+" ALE runs the command through 'shell'. `exec` makes the server the job
+" itself, so ALE's stop signal reaches dpls, which exits cleanly on it;
+" without it a shell that does not exec its last command (dash, Debian's
+" /bin/sh) is the job, dies of the signal, and leaves the server behind
+" until its stdin closes.
+
 call ale#linter#Define('dpl', {
 \   'name': 'dpls',
 \   'lsp': 'stdio',
 \   'executable': {b -> ale#Var(b, 'dpl_dpls_executable')},
-\   'command': '%e',
+\   'command': has('win32') ? '%e' : 'exec %e',
 \   'project_root': {b -> s:root(b)},
 \   'lsp_config': {b -> {'dpls': get(g:, 'dpls_settings', {})}},
 \})
