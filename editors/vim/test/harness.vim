@@ -6,6 +6,11 @@
 " writes to Vim's own standard output. writefile() to /dev/stdout opens the
 " file again: when stdout is a file that the calling shell keeps writing to,
 " the shell's later output overwrites what Vim wrote.
+" The server speaks UTF-8; without a UTF-8 locale (LANG unset, as in a bare
+" CI shell) Vim would default to latin1 and compare hover text in the wrong
+" encoding.
+set encoding=utf-8
+scriptencoding utf-8
 let g:test_passes = 0
 let g:test_failures = 0
 let g:test_lines = []
