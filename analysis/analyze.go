@@ -83,9 +83,10 @@ func patchIndex(at *rule.Index, atFiles, files map[string]*fileState) (*rule.Ind
 func blockFindings(b *model.Block) []rule.Finding {
 	return b.Memo.Do(func() any {
 		var out []rule.Finding
+		p := rule.NewBlockPass(nil, b, &out)
 		for _, r := range rule.All() {
 			if r.Block != nil {
-				runGuarded(r, func() { r.Block(rule.NewBlockPass(r, b, &out)) })
+				runGuarded(r, func() { r.Block(p.Next(r)) })
 			}
 		}
 		return out

@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Span is a half-open byte range [Start, End). Inside a block it is relative
@@ -221,6 +222,9 @@ func (o *Object) Keys() []string {
 // NormalizeName is the form under which service names link to blocks:
 // case-insensitive, ignoring `-` and `_` ("order-service" ~ OrderService).
 func NormalizeName(s string) string {
+	if isNormalASCII(s) {
+		return s // most names arrive normalized (the index's group keys)
+	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		if r != '-' && r != '_' {
@@ -228,6 +232,18 @@ func NormalizeName(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isNormalASCII reports whether NormalizeName would return s unchanged
+// because it is ASCII without upper case letters, '-' or '_'.
+func isNormalASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c == '-' || c == '_' || ('A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // Memo holds one value computed lazily and at most once. A block carries a

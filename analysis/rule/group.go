@@ -69,8 +69,8 @@ type GroupEdit struct {
 
 // NewGroupPass prepares a pass of r over the group name of idx.
 func NewGroupPass(r *Rule, idx *Index, name string) *GroupPass {
-	p := &GroupPass{Name: name, index: idx, rule: r}
-	p.Blocks = p.Lookup(name)
+	p := &GroupPass{Name: model.NormalizeName(name), index: idx, rule: r}
+	p.Blocks = idx.ServiceNorm(p.Name)
 	return p
 }
 
@@ -119,8 +119,20 @@ func (p *GroupPass) record(key string, refs []Ref) {
 	p.deps = append(p.deps, Dep{Key: key, Memos: memos})
 }
 
-// Deps returns the lookups the pass made.
-func (p *GroupPass) Deps() []Dep { return p.deps }
+// Deps returns the lookups the pass made, its own group's first. That one
+// is built here, not when the pass starts: most passes read nothing else
+// and find nothing, and then nobody asks (see ReadsOnlyItsGroup).
+func (p *GroupPass) Deps() []Dep {
+	own := Dep{Key: "name:" + p.Name, Memos: make([]*model.Memo, len(p.Blocks))}
+	for i, r := range p.Blocks {
+		own.Memos[i] = r.Block.Memo
+	}
+	return append([]Dep{own}, p.deps...)
+}
+
+// ReadsOnlyItsGroup reports whether the pass looked up nothing but its own
+// group.
+func (p *GroupPass) ReadsOnlyItsGroup() bool { return len(p.deps) == 0 }
 
 // Findings returns what the pass reported.
 func (p *GroupPass) Findings() []GroupFinding { return p.out }

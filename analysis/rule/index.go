@@ -116,6 +116,9 @@ func (x *Index) Service(name string) []Ref { return x.ServiceNorm(model.Normaliz
 // normalizing it again (the group cache checks thousands per analysis).
 func (x *Index) ServiceNorm(norm string) []Ref { return x.refs(x.byNorm[norm]) }
 
+// HasGroup reports whether some block's normalized name is norm.
+func (x *Index) HasGroup(norm string) bool { return len(x.byNorm[norm]) > 0 }
+
 // Names returns every block name, sorted.
 func (x *Index) Names() []string {
 	names := make([]string, 0, len(x.byName))

@@ -1,7 +1,5 @@
 package schema
 
-import "strconv"
-
 // Group is the spec's grouping of block kinds.
 type Group string
 
@@ -122,7 +120,7 @@ func Resolve(kind string, path []string) (*Field, bool) {
 	obj := b.Body
 	var f *Field
 	for i, key := range path {
-		if _, err := strconv.Atoi(key); err == nil && f != nil {
+		if f != nil && isIndex(key) {
 			if _, isList := f.Type.(*List); isList {
 				continue
 			}
@@ -139,4 +137,19 @@ func Resolve(kind string, path []string) (*Field, bool) {
 		}
 	}
 	return f, f != nil
+}
+
+// isIndex reports whether a path segment is a list index ("0", "12"),
+// without strconv.Atoi's error value for every key that is not: Resolve
+// runs for each value a rule reads.
+func isIndex(key string) bool {
+	if key == "" {
+		return false
+	}
+	for i := 0; i < len(key); i++ {
+		if key[i] < '0' || key[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
