@@ -127,7 +127,7 @@ func blockFor(fl *grammar.Flat, i int, src []byte, partStart, start, end int, re
 		moved.Start = partStart + start
 		return &moved
 	}
-	cv := converter{fl: fl, src: src, base: start, partStart: partStart}
+	cv := converter{fl: fl, src: src, text0: text, base: start, partStart: partStart, slabs: newSlabs(fl, i)}
 	return cv.block(i, text)
 }
 
@@ -135,11 +135,16 @@ func blockFor(fl *grammar.Flat, i int, src []byte, partStart, start, end int, re
 // to the block start (base, an offset in the part's text src; the part
 // starts at partStart in the file).
 type converter struct {
-	fl        *grammar.Flat
-	src       []byte
+	fl  *grammar.Flat
+	src []byte
+	// text0 is the block's text (Block.Text): keys, identifiers and
+	// string contents are substrings of it rather than copies of their
+	// own, which were a third of what converting a file allocated.
+	text0     string
 	base      int
 	partStart int
 	blk       *Block
+	slabs     slabs
 }
 
 func (cv *converter) node(i int) *grammar.FlatNode { return &cv.fl.Nodes[i] }
@@ -151,7 +156,7 @@ func (cv *converter) span(i int) Span {
 
 func (cv *converter) text(i int) string {
 	n := cv.node(i)
-	return string(cv.src[n.StartByte:n.EndByte])
+	return cv.text0[int(n.StartByte)-cv.base : int(n.EndByte)-cv.base]
 }
 
 func (cv *converter) ident(i int) Ident { return Ident{cv.text(i), cv.span(i)} }
@@ -220,7 +225,11 @@ func (cv *converter) commentsIn(i int) {
 }
 
 func (cv *converter) object(i int) *Object {
-	o := &Object{Span: cv.span(i)}
+	o := take(&cv.slabs.objs)
+	o.Span = cv.span(i)
+	if n := cv.count(i, grammar.NodeMember); n > 0 {
+		o.Members = make([]*Member, 0, n)
+	}
 	for c := cv.fl.FirstChild(i); c >= 0; c = cv.fl.NextSibling(c) {
 		n := cv.node(c)
 		switch {
@@ -235,8 +244,20 @@ func (cv *converter) object(i int) *Object {
 	return o
 }
 
+// count returns how many children of node i have type typ.
+func (cv *converter) count(i int, typ string) int {
+	n := 0
+	for c := cv.fl.FirstChild(i); c >= 0; c = cv.fl.NextSibling(c) {
+		if cv.node(c).Type() == typ {
+			n++
+		}
+	}
+	return n
+}
+
 func (cv *converter) member(i int) *Member {
-	m := &Member{Span: cv.span(i)}
+	m := take(&cv.slabs.members)
+	m.Span = cv.span(i)
 	for c := cv.fl.FirstChild(i); c >= 0; c = cv.fl.NextSibling(c) {
 		switch cv.node(c).Field {
 		case fieldKey:
@@ -266,7 +287,9 @@ func (cv *converter) value(i int) Value {
 	case grammar.NodeNumber:
 		text := cv.text(i)
 		v, _ := strconv.ParseFloat(text, 64)
-		return &Number{Span: cv.span(i), Text: text, Value: v}
+		num := take(&cv.slabs.nums)
+		*num = Number{Span: cv.span(i), Text: text, Value: v}
+		return num
 	case grammar.NodeBoolean:
 		return &Bool{Span: cv.span(i), Value: cv.text(i) == "true"}
 	case grammar.NodeArray:
@@ -279,7 +302,8 @@ func (cv *converter) value(i int) Value {
 }
 
 func (cv *converter) array(i int) *Array {
-	a := &Array{Span: cv.span(i)}
+	a := take(&cv.slabs.arrs)
+	a.Span = cv.span(i)
 	for c := cv.fl.FirstChild(i); c >= 0; c = cv.fl.NextSibling(c) {
 		n := cv.node(c)
 		switch {
@@ -293,16 +317,32 @@ func (cv *converter) array(i int) *Array {
 }
 
 func (cv *converter) str(i int) *String {
-	s := &String{Span: cv.span(i)}
+	s := take(&cv.slabs.strs)
+	s.Span = cv.span(i)
+	// pieces counts the content pieces; a string of one piece without
+	// escapes (most are) is its own value, with nothing built.
 	var val strings.Builder
+	var only string
+	pieces := 0
+	add := func(piece string) {
+		if pieces == 1 {
+			val.WriteString(only)
+		}
+		if pieces == 0 {
+			only = piece
+		} else {
+			val.WriteString(piece)
+		}
+		pieces++
+	}
 	rawStart, rawEnd := -1, -1
 	for c := cv.fl.FirstChild(i); c >= 0; c = cv.fl.NextSibling(c) {
 		n := cv.node(c)
 		switch n.Type() {
 		case grammar.NodeStringText:
-			val.WriteString(cv.text(c))
+			add(cv.text(c))
 		case grammar.NodeEscape:
-			val.WriteString(unescape(cv.text(c)))
+			add(unescape(cv.text(c)))
 		case `"`:
 			if n.IsMissing() {
 				s.Unterminated = true
@@ -317,9 +357,12 @@ func (cv *converter) str(i int) *String {
 			cv.extra(c)
 		}
 	}
-	s.Value = val.String()
+	s.Value = only
+	if pieces > 1 {
+		s.Value = val.String()
+	}
 	if rawStart >= 0 && rawEnd >= rawStart {
-		s.Raw = string(cv.src[rawStart:rawEnd])
+		s.Raw = cv.text0[rawStart-cv.base : rawEnd-cv.base]
 	}
 	return s
 }

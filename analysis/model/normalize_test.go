@@ -23,3 +23,22 @@ func TestNormalizeName(t *testing.T) {
 		t.Errorf("a normal name allocates %v times", n)
 	}
 }
+
+// Label reads "kind name" out of the header when it is written that way,
+// and joins the parts otherwise.
+func TestLabel(t *testing.T) {
+	for text, want := range map[string]string{
+		"retry R { }":     "retry R",
+		"retry   R { }":   "retry R",
+		"retry\n R { }":   "retry R",
+		"fault_tolerance": "fault_tolerance",
+	} {
+		f, _ := Build("l.dpl", []byte(text), nil)
+		if len(f.Blocks) != 1 {
+			t.Fatalf("%q: %d blocks", text, len(f.Blocks))
+		}
+		if got := f.Blocks[0].Label(); got != want {
+			t.Errorf("%q: Label() = %q, want %q", text, got, want)
+		}
+	}
+}
