@@ -106,8 +106,14 @@ func (c *groupCache) groupDiagnostics(idx *rule.Index, files map[string]*fileSta
 	if c.at == nil {
 		c.rules = groupRules()
 		c.full(idx)
+	} else if changed := changedKeys(c.atFiles, files); len(changed) > len(idx.Groups())/2 {
+		// A file opened or replaced wholesale: every group is dirty, and
+		// one pass over them is cheaper than collecting rules × names
+		// dirty keys first (the first analysis of a server that started
+		// with an empty workspace).
+		c.full(idx)
 	} else {
-		c.update(idx, changedKeys(c.atFiles, files))
+		c.update(idx, changed)
 	}
 	c.at, c.atFiles = idx, files
 	return c.diagnostics(idx)
@@ -159,7 +165,7 @@ func (c *groupCache) update(idx *rule.Index, changed []string) {
 		}
 	}
 	for k := range dirty {
-		if len(idx.ServiceNorm(k.name)) == 0 {
+		if !idx.HasGroup(k.name) {
 			c.forget(k)
 			continue
 		}
