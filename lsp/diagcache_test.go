@@ -122,7 +122,7 @@ func checkEncodingUnderEdits(t *testing.T, enc encoding) {
 				text = ""
 			}
 			var e grammar.Edit
-			next, e = m.apply(start, end, []byte(text))
+			next, e = m.apply(start, end, []byte(text), nil)
 			hint = &grammar.Replacement{Start: start, OldEnd: end, NewEnd: start + len(text)}
 			snap = &snapshot{ws: snap.ws.EditFile(nameA, next.src, []grammar.Edit{e}), docs: snap.docs}
 		}

@@ -33,7 +33,8 @@ func didChange(_ context.Context, s *Server, _ *snapshot, params []byte) (any, e
 			}
 			span := m.Span(*ch.Range)
 			var e grammar.Edit
-			m, e = m.apply(span.Start, span.End, []byte(ch.Text))
+			into := s.spare.take(len(m.src) - (span.End - span.Start) + len(ch.Text))
+			m, e = m.apply(span.Start, span.End, []byte(ch.Text), into)
 			edits = append(edits, e)
 		}
 		ws := cur.ws

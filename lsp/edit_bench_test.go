@@ -279,7 +279,7 @@ func benchmarkPublication(b *testing.B, text []byte, line, col int, typed string
 	v1.open, v1.version = true, 1
 	m1 := v1.mapper()
 	at := m1.Offset(pos(uint32(line), uint32(col)))
-	m2, e := m1.apply(at, at, []byte(typed))
+	m2, e := m1.apply(at, at, []byte(typed), nil)
 	v2 := newDocument(name, v1.uri, m2.src, utf16).withMapper(m2).editedFrom(v1, grammar.Replacement{Start: at, OldEnd: at, NewEnd: at + len(typed)})
 	v2.open, v2.version = true, 2
 	snaps := [2]*snapshot{
@@ -320,6 +320,6 @@ func BenchmarkApply50k(b *testing.B) {
 	at := len(m.src) / 2
 	b.ReportAllocs()
 	for b.Loop() {
-		m.apply(at, at, []byte(" "))
+		m.apply(at, at, []byte(" "), nil)
 	}
 }

@@ -161,9 +161,17 @@ func (m *mapper) point(offset int) sitter.Point {
 // The new text is a copy: the old one belongs to snapshots that handlers
 // may still read, and the analysis keeps the text it parsed. bytes.Join
 // makes it without first zeroing the file's worth of memory it then
-// overwrites.
-func (m *mapper) apply(start, end int, text []byte) (*mapper, grammar.Edit) {
-	src := bytes.Join([][]byte{m.src[:start], text, m.src[end:]}, nil)
+// overwrites. into, when it is not nil, is a buffer of exactly the new
+// text's length that nothing else holds (a textSpare's).
+func (m *mapper) apply(start, end int, text, into []byte) (*mapper, grammar.Edit) {
+	var src []byte
+	if n := len(m.src) - (end - start) + len(text); len(into) == n {
+		src = into
+		copy(src[copy(src, m.src[:start]):], text)
+		copy(src[start+len(text):], m.src[end:])
+	} else {
+		src = bytes.Join([][]byte{m.src[:start], text, m.src[end:]}, nil)
+	}
 
 	keep := m.line(start) + 1 // the lines starting at or before start stay
 	rest := m.line(end) + 1   // the old lines starting after end move

@@ -36,7 +36,7 @@ func TestLineIndexSplicedEqualsRebuilt(t *testing.T) {
 		if step%151 == 150 {
 			start, end = 0, len(m.src)
 		}
-		next, _ := m.apply(start, end, []byte(text))
+		next, _ := m.apply(start, end, []byte(text), nil)
 		fresh := newMapper(next.src, utf16)
 		if got, want := allLines(next), allLines(fresh); !equalInts(got, want) {
 			t.Fatalf("step %d: apply(%d, %d, %d bytes): %d line starts, want %d", step, start, end, len(text), len(got), len(want))

@@ -105,7 +105,7 @@ func TestMapperApply(t *testing.T) {
 	}
 	for _, c := range cases {
 		m := newMapper(src, utf16)
-		next, edit := m.apply(c.start, c.end, []byte(c.text))
+		next, edit := m.apply(c.start, c.end, []byte(c.text), nil)
 		wantEdit, wantSrc := grammar.EditFor(src, c.start, c.end, []byte(c.text))
 		if !bytes.Equal(next.src, wantSrc) {
 			t.Errorf("%+v: text %q, want %q", c, next.src, wantSrc)
@@ -116,6 +116,42 @@ func TestMapperApply(t *testing.T) {
 		if fresh := newMapper(wantSrc, utf16); !equalInts(allLines(next), allLines(fresh)) {
 			t.Errorf("%+v: lines %v, want %v", c, allLines(next), allLines(fresh))
 		}
+		// Into a spare buffer of the right length (garbage in it): the
+		// same text, in that very buffer.
+		into := bytes.Repeat([]byte{'#'}, len(wantSrc))
+		spliced, intoEdit := m.apply(c.start, c.end, []byte(c.text), into)
+		if !bytes.Equal(spliced.src, wantSrc) || intoEdit != wantEdit {
+			t.Errorf("%+v into a spare: text %q edit %+v, want %q %+v", c, spliced.src, intoEdit, wantSrc, wantEdit)
+		}
+		if len(into) > 0 && &spliced.src[0] != &into[0] {
+			t.Errorf("%+v: the spare was not used", c)
+		}
+	}
+}
+
+// A spare is handed out once, only for large texts and only when it has
+// room; refill makes one for the size last asked for.
+func TestTextSpare(t *testing.T) {
+	var sp textSpare
+	if b := sp.take(spareMin); b != nil {
+		t.Fatal("a spare before any refill")
+	}
+	sp.refill()
+	b := sp.take(spareMin + 10)
+	if len(b) != spareMin+10 {
+		t.Fatalf("take after refill: len %d, want %d", len(b), spareMin+10)
+	}
+	if again := sp.take(spareMin); again != nil {
+		t.Fatal("the spare was handed out twice")
+	}
+	sp.refill()
+	if big := sp.take(4 * spareMin); big != nil {
+		t.Fatal("a spare shorter than the text was handed out")
+	}
+	sp.take(100)
+	sp.refill()
+	if sp.buf.Load() != nil {
+		t.Fatal("a spare for a small text")
 	}
 }
 

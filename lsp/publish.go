@@ -79,6 +79,7 @@ func (p *publisher) run() {
 		p.round()
 		if p.idle() {
 			p.gc.collectIfDue()
+			p.s.spare.refill()
 		}
 	}
 }

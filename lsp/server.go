@@ -52,6 +52,7 @@ type Server struct {
 	folders []string      // workspace folders; guarded by writeMu
 
 	pub     *publisher
+	spare   textSpare // the next edit's text buffer
 	cancels cancelTable
 	trace   atomic.Value // protocol.TraceValue
 
