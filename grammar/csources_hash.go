@@ -3,4 +3,4 @@
 package grammar
 
 // cSourcesHash is the hash of the C sources this package compiles.
-const cSourcesHash = "91b0ece3a05721f6640d54a1241c9d457ca4e017ebf1ceb871ff708c9c0bf097"
+const cSourcesHash = "1c82c977dd900c032a1dd58fa6373baa17e4ae3f1f8984bdb7b59bc1600b2907"

@@ -1,7 +1,7 @@
-// The C side of grammar.Flatten: one call walks a tree with a tree-sitter
-// cursor and writes every visible node into a flat preorder array, so the Go
-// side reads nodes as plain memory instead of paying a cgo call (and
-// go-tree-sitter's per-tree node cache) per node and per property.
+// The C side of grammar.Flatten: one call walks a tree and writes every
+// visible node into a flat preorder array, so the Go side reads nodes as
+// plain memory instead of paying a cgo call (and go-tree-sitter's per-tree
+// node cache) per node and per property.
 #ifndef DPL_FLATWALK_H
 #define DPL_FLATWALK_H
 
@@ -44,6 +44,11 @@ uint32_t dpl_count(dpl_ts_node node);
 // nodes, and returns the number of nodes of the subtree (more than cap when
 // out was too small; then out holds a prefix with unreliable next fields).
 uint32_t dpl_flatten(dpl_ts_node node, dpl_flat_node *out, uint32_t cap);
+
+// dpl_flatten_cursor writes what dpl_flatten writes, walking with
+// tree-sitter's public cursor API: the slower walk dpl_flatten replaced,
+// kept as the oracle the tests compare it with (flatwalk_cursor.c).
+uint32_t dpl_flatten_cursor(dpl_ts_node node, dpl_flat_node *out, uint32_t cap);
 
 // dpl_layout fills the size and field offsets of dpl_flat_node, for the
 // layout test.

@@ -18,7 +18,9 @@ import (
 // syntax errors, tree-sitter's error recovery depends on the parse history
 // (what it could reuse), so the two trees may recover differently; both must
 // then still be well-formed trees of the whole text that report an error.
-// The seeds are the draft's examples and the corpus inputs.
+// Both trees must also flatten the same with the direct walk as with the
+// cursor oracle (flatDirectDiff). The seeds are the draft's examples and the
+// corpus inputs.
 //
 //	go test ./grammar -run '^$' -fuzz FuzzParse -fuzztime 120s
 func FuzzParse(f *testing.F) {
@@ -38,6 +40,9 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte, start uint16, del uint8, text []byte) {
 		tree := grammar.Parse(src)
 		checkTree(t, tree.RootNode(), src)
+		if err := flatDirectDiff(tree.RootNode()); err != nil {
+			t.Fatalf("flattening %q: %v", src, err)
+		}
 
 		s := int(start) % (len(src) + 1)
 		e := min(s+int(del), len(src))
@@ -45,6 +50,9 @@ func FuzzParse(f *testing.F) {
 		re := grammar.Reparse(tree, edit, next)
 		fresh := grammar.Parse(next)
 		checkTree(t, re.RootNode(), next)
+		if err := flatDirectDiff(re.RootNode()); err != nil {
+			t.Fatalf("flattening the reparse of %q: %v", next, err)
+		}
 		freshErr := grammar.FirstSyntaxError(fresh.RootNode(), next) != nil
 		if freshErr {
 			if grammar.FirstSyntaxError(re.RootNode(), next) == nil {
