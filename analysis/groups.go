@@ -135,8 +135,11 @@ func (c *groupCache) full(idx *rule.Index) {
 	codes := make(map[string]bool, len(c.rules))
 	for _, r := range c.rules {
 		codes[r.Code] = true
-		for _, name := range idx.Groups() {
-			c.check(r, idx, groupKey{r.Code, name})
+	}
+	for _, name := range idx.Groups() {
+		blocks := idx.ServiceNorm(name) // one lookup for all rules of the group
+		for _, r := range c.rules {
+			c.check(r, idx, groupKey{r.Code, name}, blocks)
 		}
 	}
 	// An entry is live while its rule is a group rule and its group
@@ -170,18 +173,18 @@ func (c *groupCache) update(idx *rule.Index, changed []string) {
 			continue
 		}
 		if r, ok := rule.Lookup(k.code); ok && r.Group != nil {
-			c.check(r, idx, k)
+			c.check(r, idx, k, idx.ServiceNorm(k.name))
 		}
 	}
 }
 
 // check reuses the entry of key if its lookups still see the same blocks,
 // and runs the pass otherwise.
-func (c *groupCache) check(r *rule.Rule, idx *rule.Index, key groupKey) {
+func (c *groupCache) check(r *rule.Rule, idx *rule.Index, key groupKey, blocks []rule.Ref) {
 	if e := c.entries[key]; e != nil && depsCurrent(e.deps, idx) {
 		return
 	}
-	p := rule.NewGroupPass(r, idx, key.name)
+	p := rule.NewGroupPass(r, idx, key.name, blocks)
 	runGuarded(r, func() { r.Group(p) })
 	c.forget(key)
 	if len(p.Findings()) == 0 && p.ReadsOnlyItsGroup() {

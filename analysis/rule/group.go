@@ -67,11 +67,13 @@ type GroupEdit struct {
 	NewText string
 }
 
-// NewGroupPass prepares a pass of r over the group name of idx.
-func NewGroupPass(r *Rule, idx *Index, name string) *GroupPass {
-	p := &GroupPass{Name: model.NormalizeName(name), index: idx, rule: r}
-	p.Blocks = idx.ServiceNorm(p.Name)
-	return p
+// NewGroupPass prepares a pass of r over the group norm (a normalized
+// name) of idx, whose blocks the caller looked up (idx.ServiceNorm(norm)):
+// the passes of every rule over one group share them, since rules only
+// read Blocks (a rule's append would copy: the slice has no spare
+// capacity).
+func NewGroupPass(r *Rule, idx *Index, norm string, blocks []Ref) *GroupPass {
+	return &GroupPass{Name: norm, Blocks: blocks[:len(blocks):len(blocks)], index: idx, rule: r}
 }
 
 // Lookup returns the blocks whose normalized name is name ("order-service"
