@@ -325,12 +325,13 @@ func (cv *converter) str(i int) *String {
 	var only string
 	pieces := 0
 	add := func(piece string) {
-		if pieces == 1 {
-			val.WriteString(only)
-		}
-		if pieces == 0 {
+		switch pieces {
+		case 0:
 			only = piece
-		} else {
+		case 1:
+			val.WriteString(only)
+			fallthrough
+		default:
 			val.WriteString(piece)
 		}
 		pieces++
