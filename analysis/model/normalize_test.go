@@ -42,3 +42,24 @@ func TestLabel(t *testing.T) {
 		}
 	}
 }
+
+// A string's value is its one piece as written, or its pieces joined with
+// the escapes decoded; Raw is the text between the quotes.
+func TestStringValue(t *testing.T) {
+	for src, want := range map[string][2]string{
+		`a b { k: "plain" }`:         {"plain", "plain"},
+		`a b { k: "" }`:              {"", ""},
+		`a b { k: "\n" }`:            {"\n", `\n`},
+		`a b { k: "x\"y\u0041z\\" }`: {`x"yAz\`, `x\"y\u0041z\\`},
+		`a b { k: "tab\there" }`:     {"tab\there", `tab\there`},
+	} {
+		f, _ := Build("s.dpl", []byte(src), nil)
+		s, ok := f.Blocks[0].Body.Members[0].Value.(*String)
+		if !ok {
+			t.Fatalf("%s: value is %T", src, f.Blocks[0].Body.Members[0].Value)
+		}
+		if s.Value != want[0] || s.Raw != want[1] {
+			t.Errorf("%s: Value %q Raw %q, want %q %q", src, s.Value, s.Raw, want[0], want[1])
+		}
+	}
+}
