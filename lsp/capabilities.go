@@ -12,6 +12,7 @@ type clientInfo struct {
 	enc              encoding
 	workDoneProgress bool // window.workDoneProgress
 	watchDynamic     bool // workspace.didChangeWatchedFiles.dynamicRegistration
+	watchRelative    bool // workspace.didChangeWatchedFiles.relativePatternSupport
 	configuration    bool // workspace.configuration (pull)
 
 	snippets        bool // completion.completionItem.snippetSupport
@@ -47,6 +48,7 @@ func readClientInfo(p protocol.InitializeParams, x initializeExtras) clientInfo 
 	if w := caps.Workspace; w != nil {
 		c.configuration = w.Configuration
 		c.watchDynamic = w.DidChangeWatchedFiles != nil && w.DidChangeWatchedFiles.DynamicRegistration
+		c.watchRelative = c.watchDynamic && w.DidChangeWatchedFiles.RelativePatternSupport
 		if e := w.WorkspaceEdit; e != nil {
 			c.createFiles = e.DocumentChanges && slices.Contains(e.ResourceOperations, "create")
 		}

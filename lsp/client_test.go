@@ -38,6 +38,7 @@ type client struct {
 	notes   []note
 	diags   map[protocol.DocumentURI]protocol.PublishDiagnosticsParams
 	asked   []string // methods of the server's requests, in order
+	calls   []note   // the server's requests with their params, in order
 }
 
 // note is one notification from the server.
@@ -81,6 +82,7 @@ func (c *client) handle(_ context.Context, req *jsonrpc2.Request) (any, error) {
 	defer c.signal()
 	if req.IsCall() {
 		c.asked = append(c.asked, method)
+		c.calls = append(c.calls, note{method, params})
 		switch method {
 		case "workspace/configuration":
 			return []any{c.settings}, nil

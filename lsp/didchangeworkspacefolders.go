@@ -22,8 +22,18 @@ func didChangeWorkspaceFolders(_ context.Context, s *Server, _ *snapshot, params
 	for _, f := range p.Event.Removed {
 		removed = append(removed, fileName(protocol.DocumentURI(f.URI)))
 	}
-	folders := slices.DeleteFunc(s.foldersNow(), func(f string) bool { return slices.Contains(removed, f) })
+	folders := s.foldersNow()
+	wasFirst := first(folders)
+	folders = slices.DeleteFunc(folders, func(f string) bool { return slices.Contains(removed, f) })
 	s.setFolders(append(folders, added...))
+	if first(s.foldersNow()) != wasFirst {
+		// The first folder decides which settings file governs (the
+		// nearest .dpls.yaml at or above it).
+		s.goBackground("reload settings file", func(ctx context.Context) {
+			s.loadFileConfig(ctx)
+			s.watchSettingsAbove(ctx)
+		})
+	}
 	s.update(func(cur *snapshot) *snapshot {
 		next := cur
 		for name, d := range cur.docs {
@@ -36,4 +46,12 @@ func didChangeWorkspaceFolders(_ context.Context, s *Server, _ *snapshot, params
 	s.pub.changed()
 	s.goBackground("index added folders", func(ctx context.Context) { s.indexFolders(ctx, added) })
 	return nil, nil
+}
+
+// first returns the first folder, or "" for none.
+func first(folders []string) string {
+	if len(folders) == 0 {
+		return ""
+	}
+	return folders[0]
 }

@@ -26,8 +26,9 @@
 //   - publish.go publishes versioned diagnostics from one goroutine,
 //     throttled while the user types, and clears them when a file leaves.
 //   - folders.go, watch.go, config.go: indexing the workspace folders with
-//     progress, file watching, and settings (.dpls.yaml under the editor's
-//     workspace/configuration).
+//     progress, file watching (the settings file above the first folder
+//     too, with clients that take relative patterns), and settings
+//     (.dpls.yaml under the editor's workspace/configuration).
 //   - stream.go keeps the session alive across malformed frames.
 //
 // Run serves one session on a stream; cmd/dpls calls it with stdio.

@@ -51,10 +51,12 @@ type Server struct {
 	config  configSources // guarded by writeMu
 	folders []string      // workspace folders; guarded by writeMu
 
-	pub     *publisher
-	spare   textSpare // the next edit's text buffer
-	cancels cancelTable
-	trace   atomic.Value // protocol.TraceValue
+	pub   *publisher
+	spare textSpare // the next edit's text buffer
+
+	settingsWatch settingsWatch // the watchers of settings files above the first folder
+	cancels       cancelTable
+	trace         atomic.Value // protocol.TraceValue
 
 	// Background work (indexing, configuration pulls) stops with bgCtx.
 	bgCtx    context.Context

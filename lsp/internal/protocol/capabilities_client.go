@@ -160,6 +160,12 @@ type DidChangeConfigurationWorkspaceClientCapabilities struct {
 type DidChangeWatchedFilesWorkspaceClientCapabilities struct {
 	// Did change watched files notification supports dynamic registration.
 	DynamicRegistration bool `json:"dynamicRegistration,omitempty"`
+
+	// RelativePatternSupport is whether the client has support for relative
+	// patterns.
+	//
+	// @since 3.17.0.
+	RelativePatternSupport bool `json:"relativePatternSupport,omitempty"`
 }
 
 // WorkspaceSymbolClientCapabilities capabilities specific to the `workspace/symbol` request.

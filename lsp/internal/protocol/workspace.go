@@ -116,12 +116,27 @@ type FileSystemWatcher struct {
 	// - `{}` to group conditions (e.g. `**/*.{ts,js}` matches all TypeScript and JavaScript files)
 	// - `[]` to declare a range of characters to match in a path segment (e.g., `example.[0-9]` to match on `example.0`, `example.1`, …)
 	// - `[!...]` to negate a range of characters to match in a path segment (e.g., `example.[!0-9]` to match on `example.a`, `example.b`, but not `example.0`)
-	GlobPattern string `json:"globPattern"`
+	//
+	// It is a string, or a RelativePattern when the client announced
+	// relativePatternSupport (LSP 3.17).
+	GlobPattern any `json:"globPattern"`
 
 	// Kind is the kind of events of interest. If omitted it defaults
 	// to WatchKind.Create | WatchKind.Change | WatchKind.Delete
 	// which is 7.
 	Kind WatchKind `json:"kind,omitempty"`
+}
+
+// RelativePattern is a glob pattern matched relative to a base folder,
+// which need not be a workspace folder (LSP 3.17).
+//
+// @since 3.17.0.
+type RelativePattern struct {
+	// BaseURI is the folder the pattern is matched against.
+	BaseURI URI `json:"baseUri"`
+
+	// Pattern is the glob pattern, relative to BaseURI.
+	Pattern string `json:"pattern"`
 }
 
 // WatchKind kind of FileSystemWatcher kind.
