@@ -148,6 +148,10 @@ func TestTextSpare(t *testing.T) {
 	if big := sp.take(4 * spareMin); big != nil {
 		t.Fatal("a spare shorter than the text was handed out")
 	}
+	sp.refill() // for 4 × spareMin
+	if small := sp.take(2 * spareMin); small != nil {
+		t.Fatal("a spare twice the text's size was handed out")
+	}
 	sp.take(100)
 	sp.refill()
 	if sp.buf.Load() != nil {

@@ -21,15 +21,17 @@ type textSpare struct {
 // allocator's caches of small objects, which are already resident.
 const spareMin = 64 << 10
 
-// take returns a buffer of length n when the spare has room for it, else
-// nil. The buffer is the caller's alone.
+// take returns a buffer of length n when the spare fits it, else nil. The
+// buffer is the caller's alone. A spare much larger than n (made for
+// another, bigger document) is dropped rather than kept alive under a
+// small text.
 func (t *textSpare) take(n int) []byte {
 	t.want.Store(int64(n))
 	if n < spareMin {
 		return nil
 	}
 	p := t.buf.Swap(nil)
-	if p == nil || cap(*p) < n {
+	if p == nil || cap(*p) < n || cap(*p) > n+n/8 {
 		return nil
 	}
 	return (*p)[:n]
