@@ -74,18 +74,22 @@ func (s *Server) loadConfig(ctx context.Context) {
 // `dpls check` reads when run there, so a folder opened below the project
 // root still gets the project's settings. Without a folder, or without a
 // file, every rule has its default severity; an unreadable or invalid file
-// is reported to the user and also means defaults.
+// is reported to the user and also means defaults. The file found is then
+// watched when it lies above the workspace (watchSettingsAbove).
 func (s *Server) loadFileConfig(ctx context.Context) {
-	cfg := analysis.Config{}
+	cfg, folder, path := analysis.Config{}, "", ""
 	if folders := s.foldersNow(); len(folders) > 0 {
-		parsed, _, err := dplfs.LoadConfig(folders[0])
+		folder = folders[0]
+		parsed, found, err := dplfs.LoadConfig(folder)
 		if err != nil {
 			s.warnUser(ctx, "dpls: settings file ignored, using defaults: "+err.Error())
 		} else {
 			cfg = parsed
 		}
+		path = found
 	}
 	s.setConfig(func(c *configSources) { c.file = cfg })
+	s.watchSettingsAbove(ctx, folder, path)
 }
 
 // pullConfig asks the client for the dpls section.

@@ -29,10 +29,7 @@ func didChangeWorkspaceFolders(_ context.Context, s *Server, _ *snapshot, params
 	if first(s.foldersNow()) != wasFirst {
 		// The first folder decides which settings file governs (the
 		// nearest .dpls.yaml at or above it).
-		s.goBackground("reload settings file", func(ctx context.Context) {
-			s.loadFileConfig(ctx)
-			s.watchSettingsAbove(ctx)
-		})
+		s.goBackground("reload settings file", s.loadFileConfig)
 	}
 	s.update(func(cur *snapshot) *snapshot {
 		next := cur

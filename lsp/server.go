@@ -54,7 +54,7 @@ type Server struct {
 	pub   *publisher
 	spare textSpare // the next edit's text buffer
 
-	settingsWatch settingsWatch // the watchers of settings files above the first folder
+	settingsWatch settingsWatch // the watcher of the settings file above the first folder
 	cancels       cancelTable
 	trace         atomic.Value // protocol.TraceValue
 
