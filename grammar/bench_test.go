@@ -11,18 +11,24 @@ import (
 
 var benchSizes = []int{1000, 10000, 50000}
 
-// BenchmarkParse parses a whole workspace-sized file from scratch.
-func BenchmarkParse(b *testing.B) {
+// bySize runs parse on a generated workspace of each of benchSizes, as a
+// sub-benchmark that counts the text's bytes.
+func bySize(b *testing.B, parse func(src []byte)) {
 	for _, lines := range benchSizes {
 		src := testgen.Workspace(lines)
 		b.Run(fmt.Sprintf("%dk", lines/1000), func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
 			for b.Loop() {
-				grammar.Parse(src)
+				parse(src)
 			}
 		})
 	}
+}
+
+// BenchmarkParse parses a whole workspace-sized file from scratch.
+func BenchmarkParse(b *testing.B) {
+	bySize(b, func(src []byte) { grammar.Parse(src) })
 }
 
 // BenchmarkReparse50k types one character into a string value of a 50k-line
@@ -114,17 +120,10 @@ func BenchmarkFlatten50k(b *testing.B) {
 // BenchmarkDocument parses a whole workspace-sized file as the server
 // does: split into blocks, parsed on every core (see Document).
 func BenchmarkDocument(b *testing.B) {
-	for _, lines := range benchSizes {
-		src := testgen.Workspace(lines)
-		b.Run(fmt.Sprintf("%dk", lines/1000), func(b *testing.B) {
-			b.SetBytes(int64(len(src)))
-			b.ReportAllocs()
-			for b.Loop() {
-				doc := grammar.Split(src)
-				doc.Parse(src, 0, doc.Parts(), func(int, *grammar.Flat) {})
-			}
-		})
-	}
+	bySize(b, func(src []byte) {
+		doc := grammar.Split(src)
+		doc.Parse(src, 0, doc.Parts(), func(int, *grammar.Flat) {})
+	})
 }
 
 // BenchmarkDocumentEdit types one character into a string value of a

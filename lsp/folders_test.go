@@ -31,12 +31,7 @@ func TestIndexingSkipsNodeModules(t *testing.T) {
 		}
 		writeFile(t, p, text)
 	}
-	c := startServer(t, Options{})
-	c.initialize(map[string]any{
-		"window":    map[string]any{"workDoneProgress": true},
-		"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}},
-	}, dir)
-	awaitProgressEnd(c, 1)
+	c := startIndexed(t, dir)
 	if got := symbolNames(c); !slices.Equal(got, []string{"A", "B"}) {
 		t.Errorf("indexed %v, want A and B", got)
 	}

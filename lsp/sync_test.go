@@ -199,12 +199,7 @@ func TestWorkspaceIndexingAndWatchedFiles(t *testing.T) {
 	writeFile(t, filepath.Join(dir, ".git", "hidden.dpl"), "fault_tolerance Hidden {}\n")
 	writeFile(t, filepath.Join(other, "c.dpl"), "fault_tolerance C {\n  timeout: \"2s\"\n}\n")
 
-	c := startServer(t, Options{})
-	c.initialize(map[string]any{
-		"window":    map[string]any{"workDoneProgress": true},
-		"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}},
-	}, dir)
-	awaitProgressEnd(c, 1)
+	c := startIndexed(t, dir)
 	if got := symbolNames(c); !slices.Equal(got, []string{"A", "B"}) {
 		t.Errorf("indexed %v, want A and B (not the hidden directory)", got)
 	}
@@ -232,6 +227,19 @@ func TestWorkspaceIndexingAndWatchedFiles(t *testing.T) {
 	if got := symbolNames(c); !slices.Equal(got, []string{"C"}) {
 		t.Errorf("after the folder change: %v, want C", got)
 	}
+}
+
+// startIndexed starts a server on folder dir for a client with progress
+// and watched files, and waits until the folder is indexed.
+func startIndexed(t *testing.T, dir string) *client {
+	t.Helper()
+	c := startServer(t, Options{})
+	c.initialize(map[string]any{
+		"window":    map[string]any{"workDoneProgress": true},
+		"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}},
+	}, dir)
+	awaitProgressEnd(c, 1)
+	return c
 }
 
 // awaitProgressEnd waits for the n-th end of a progress.
