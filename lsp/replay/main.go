@@ -33,7 +33,7 @@ func main() {
 	edits := flag.Int("edits", 100, "single-character edits per size")
 	requests := flag.Int("requests", 100, "completion and hover requests per size")
 	pause := flag.Duration("pause", 50*time.Millisecond, "pause between an edit's diagnostics and the next edit, as a typist's; 0 sends edits back to back (each then waits for the server's debounce interval)")
-	serverArgs := flag.String("server-args", "", "extra flags for `dpls serve`, space-separated (e.g. --cpuprofile=/tmp/cpu.out)")
+	serverArgs := flag.String("server-args", "", "extra flags for `dpls serve`, space-separated (e.g. --cpuprofile=cpu.out)")
 	bin := flag.String("bin", "", "a built dpls binary (default: build ./cmd/dpls into a temporary directory)")
 	flag.Parse()
 	if err := run(*sizes, *bin, workload{*edits, *requests, *pause, strings.Fields(*serverArgs)}); err != nil {
