@@ -114,22 +114,23 @@ func (p *GroupPass) All(kind string) []Ref {
 }
 
 func (p *GroupPass) record(key string, refs []Ref) {
+	p.deps = append(p.deps, depOn(key, refs))
+}
+
+// depOn is the dependency of a lookup of key that saw refs.
+func depOn(key string, refs []Ref) Dep {
 	memos := make([]*model.Memo, len(refs))
 	for i, r := range refs {
 		memos[i] = r.Block.Memo
 	}
-	p.deps = append(p.deps, Dep{Key: key, Memos: memos})
+	return Dep{Key: key, Memos: memos}
 }
 
 // Deps returns the lookups the pass made, its own group's first. That one
 // is built here, not when the pass starts: most passes read nothing else
 // and find nothing, and then nobody asks (see ReadsOnlyItsGroup).
 func (p *GroupPass) Deps() []Dep {
-	own := Dep{Key: "name:" + p.Name, Memos: make([]*model.Memo, len(p.Blocks))}
-	for i, r := range p.Blocks {
-		own.Memos[i] = r.Block.Memo
-	}
-	return append([]Dep{own}, p.deps...)
+	return append([]Dep{depOn("name:"+p.Name, p.Blocks)}, p.deps...)
 }
 
 // ReadsOnlyItsGroup reports whether the pass looked up nothing but its own
